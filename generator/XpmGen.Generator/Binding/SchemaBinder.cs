@@ -1,0 +1,412 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using XpmGen.Generator.Diagnostics;
+using XpmGen.Generator.Model;
+
+namespace XpmGen.Generator.Binding;
+
+/// <summary>
+/// Resolves the parsed files against each other (YAML <c>type:</c> to XSD types, type names across XSD
+/// files), detects duplicates, and splits the result into one unit per output file.
+/// </summary>
+internal static class SchemaBinder
+{
+    private static readonly Regex Placeholder = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
+
+    public static BindResult Bind(ImmutableArray<ParsedSchemaFile> files, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new Binder(cancellationToken).Bind(files);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "schema binding", ex.GetType().Name + ": " + ex.Message);
+            var parsed = files.SelectMany(static f => f.Diagnostics).Append(diagnostic);
+            return new BindResult(
+                EquatableArray<ModelUnit>.Empty,
+                EquatableArray<ResourceUnit>.Empty,
+                new ClientUnit(EquatableArray<ClientResource>.Empty),
+                parsed.ToEquatableArray());
+        }
+    }
+
+    private sealed class Binder(CancellationToken cancellationToken)
+    {
+        private readonly List<DiagnosticInfo> _diagnostics = new();
+        private readonly Dictionary<string, (ComplexTypeSpec Spec, string File)> _complexTypes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (SimpleTypeSpec Spec, string File)> _simpleTypes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ModelClass> _classes = new(StringComparer.Ordinal);
+
+        public BindResult Bind(ImmutableArray<ParsedSchemaFile> files)
+        {
+            var ordered = files.OrderBy(static f => f.FilePath, StringComparer.Ordinal).ToList();
+            foreach (var file in ordered)
+            {
+                _diagnostics.AddRange(file.Diagnostics);
+            }
+
+            var modelFiles = ordered.Where(static f => f.Models is not null).Select(static f => f.Models!).ToList();
+            RegisterTypes(modelFiles);
+            var models = BindModels(modelFiles);
+            var resources = BindResources(ordered.Where(static f => f.Resource is not null).Select(static f => f.Resource!).ToList());
+            var client = new ClientUnit(resources
+                .Select(static r => new ClientResource(r.Resource, r.Facade, r.Description, r.Endpoints.Select(static e => e.Name).ToEquatableArray()))
+                .ToEquatableArray());
+            return new BindResult(models.ToEquatableArray(), resources.ToEquatableArray(), client, _diagnostics.ToEquatableArray());
+        }
+
+        private void RegisterTypes(List<ModelFileSpec> modelFiles)
+        {
+            foreach (var file in modelFiles)
+            {
+                var fileName = System.IO.Path.GetFileName(file.FilePath);
+                foreach (var type in file.ComplexTypes)
+                {
+                    if (IsDeclared(type.Name, type.Location, out _))
+                    {
+                        continue;
+                    }
+
+                    _complexTypes.Add(type.Name, (type, fileName));
+                }
+
+                foreach (var type in file.SimpleTypes)
+                {
+                    if (IsDeclared(type.Name, type.Location, out _))
+                    {
+                        continue;
+                    }
+
+                    _simpleTypes.Add(type.Name, (type, fileName));
+                }
+            }
+        }
+
+        private bool IsDeclared(string name, LocationInfo location, out string? firstFile)
+        {
+            firstFile = _complexTypes.TryGetValue(name, out var complex) ? complex.File
+                : _simpleTypes.TryGetValue(name, out var simple) ? simple.File
+                : null;
+            if (firstFile is not null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateType, location, name, firstFile));
+                return true;
+            }
+
+            return false;
+        }
+
+        private List<ModelUnit> BindModels(List<ModelFileSpec> modelFiles)
+        {
+            var units = new List<ModelUnit>();
+            var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var file in modelFiles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var classes = new List<ModelClass>();
+                foreach (var type in file.ComplexTypes)
+                {
+                    // A duplicate declaration was reported; only the first one is emitted.
+                    if (_complexTypes.TryGetValue(type.Name, out var registered) && ReferenceEquals(registered.Spec, type))
+                    {
+                        var modelClass = BindClass(type);
+                        _classes[type.Name] = modelClass;
+                        classes.Add(modelClass);
+                    }
+                }
+
+                var hintName = UniqueHintName("Models." + Naming.ToPascalCase(file.FileName), hintNames);
+                units.Add(new ModelUnit(hintName, System.IO.Path.GetFileName(file.FilePath), classes.ToEquatableArray()));
+            }
+
+            return units;
+        }
+
+        private ModelClass BindClass(ComplexTypeSpec type)
+        {
+            var properties = new List<ModelProperty>();
+            var names = new HashSet<string>(StringComparer.Ordinal) { type.Name };
+            foreach (var member in type.Members)
+            {
+                if (ResolveMember(type, member) is not { } resolved)
+                {
+                    continue;
+                }
+
+                var propertyName = Naming.ToPascalCase(member.XmlName);
+                if (propertyName == type.Name)
+                {
+                    propertyName += "Value";
+                }
+
+                var unique = propertyName;
+                for (var i = 2; !names.Add(unique); i++)
+                {
+                    unique = propertyName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                properties.Add(new ModelProperty(
+                    member.XmlName,
+                    unique,
+                    member.Shape,
+                    resolved.Kind,
+                    resolved.Complex,
+                    member.ItemXmlName,
+                    member.Documentation,
+                    resolved.KnownValues));
+            }
+
+            return new ModelClass(type.Name, type.Documentation, properties.ToEquatableArray());
+        }
+
+        private (ValueKind Kind, string? Complex, EquatableArray<string> KnownValues)? ResolveMember(ComplexTypeSpec owner, MemberSpec member)
+        {
+            var none = EquatableArray<string>.Empty;
+            if (member.Type.IsBuiltIn)
+            {
+                return (BuiltInKind(member.Type.Name), null, none);
+            }
+
+            var name = member.Type.Name;
+            switch (name)
+            {
+                case "YesNo": return (ValueKind.YesNo, null, none);
+                case "CompactDate": return (ValueKind.CompactDate, null, none);
+                case "TimeOfDay": return (ValueKind.Time, null, none);
+            }
+
+            if (_simpleTypes.TryGetValue(name, out var simple))
+            {
+                return (BuiltInKind(simple.Spec.BaseType), null, simple.Spec.Enumerations);
+            }
+
+            if (_complexTypes.ContainsKey(name))
+            {
+                if (member.Shape == MemberShape.Attribute)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnsupportedXsdConstruct,
+                        member.Location,
+                        $"The attribute '{owner.Name}.{member.XmlName}' of complex type '{name}'",
+                        member.Location.FilePath,
+                        "attributes hold simple values"));
+                    return null;
+                }
+
+                return (ValueKind.Complex, name, none);
+            }
+
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTypeReference, member.Location, $"The member '{owner.Name}.{member.XmlName}'", name));
+            return null;
+        }
+
+        private static ValueKind BuiltInKind(string name) => name switch
+        {
+            "int" => ValueKind.Int,
+            "decimal" => ValueKind.Decimal,
+            "boolean" => ValueKind.Boolean,
+            "dateTime" => ValueKind.DateTime,
+            "date" => ValueKind.IsoDate,
+            _ => ValueKind.String,
+        };
+
+        private List<ResourceUnit> BindResources(List<ResourceSpec> resources)
+        {
+            var units = new List<ResourceUnit>();
+            var resourceNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            var facadeNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            var operations = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var resource in resources.OrderBy(static r => r.Resource, StringComparer.Ordinal).ThenBy(static r => r.FilePath, StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var fileName = System.IO.Path.GetFileName(resource.FilePath);
+                if (!CheckIdentifier(resource.Resource, "resource", $"'{fileName}'", resource.Location)
+                    || !CheckIdentifier(resource.Facade, "facade", $"'{fileName}'", resource.Location))
+                {
+                    continue;
+                }
+
+                if (resourceNames.TryGetValue(resource.Resource, out var first) || facadeNames.TryGetValue(resource.Facade, out first))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, resource.Location, $"The resource '{resource.Resource}' (facade '{resource.Facade}')", first));
+                    continue;
+                }
+
+                resourceNames.Add(resource.Resource, fileName);
+                facadeNames.Add(resource.Facade, fileName);
+
+                var endpoints = new List<BoundEndpoint>();
+                var endpointNames = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var endpoint in resource.Endpoints)
+                {
+                    var label = $"The endpoint '{resource.Resource}.{endpoint.Name}'";
+                    if (!CheckIdentifier(endpoint.Name, "name", label, endpoint.Location))
+                    {
+                        continue;
+                    }
+
+                    var fullPath = resource.ApiPath + (endpoint.Path.Length == 0 ? string.Empty : "/" + endpoint.Path);
+                    var operation = endpoint.Method + " " + Placeholder.Replace(fullPath, "{}");
+                    if (!endpointNames.Add(endpoint.Name))
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The endpoint name '{resource.Resource}.{endpoint.Name}'", fileName));
+                        continue;
+                    }
+
+                    if (operations.TryGetValue(operation, out var firstFile))
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The operation '{endpoint.Method} {fullPath}'", firstFile));
+                        continue;
+                    }
+
+                    operations.Add(operation, fileName);
+                    if (BindEndpoint(endpoint, fullPath, label) is { } bound)
+                    {
+                        endpoints.Add(bound);
+                    }
+                }
+
+                var hintName = UniqueHintName("Resources." + resource.Resource, hintNames);
+                units.Add(new ResourceUnit(hintName, resource.Resource, resource.Facade, resource.ApiPath, resource.Description, endpoints.ToEquatableArray()));
+            }
+
+            return units;
+        }
+
+        private BoundEndpoint? BindEndpoint(EndpointSpec endpoint, string fullPath, string label)
+        {
+            var ok = true;
+            var pathParameters = new List<BoundParameter>();
+            var placeholders = Placeholder.Matches(fullPath).Cast<Match>().Select(static m => m.Groups[1].Value).ToList();
+            foreach (var placeholder in placeholders)
+            {
+                var declared = endpoint.PathParameters.FirstOrDefault(p => p.Name == placeholder);
+                if (declared is not null && declared.Type != ParameterType.String)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PathParameterMismatch, declared.Location, label, $"the path parameter '{placeholder}' must have type string"));
+                    ok = false;
+                }
+
+                var csharpName = Naming.EscapeKeyword(declared?.CSharpName ?? Naming.ToParameterName(placeholder));
+                pathParameters.Add(new BoundParameter(placeholder, csharpName, ParameterType.String, Required: true, declared?.Description));
+            }
+
+            foreach (var declared in endpoint.PathParameters)
+            {
+                if (!placeholders.Contains(declared.Name))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.PathParameterMismatch,
+                        declared.Location,
+                        label,
+                        $"the parameter '{declared.Name}' has no {{{declared.Name}}} placeholder in the path '{fullPath}'"));
+                    ok = false;
+                }
+            }
+
+            var query = new List<BoundParameter>();
+            foreach (var parameter in endpoint.Query)
+            {
+                var csharpName = Naming.EscapeKeyword(parameter.CSharpName ?? Naming.ToParameterName(parameter.Name));
+                if (!Naming.IsValidIdentifier(csharpName.TrimStart('@')))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, parameter.Location, label, csharpName, "parameter", "a C# identifier"));
+                    ok = false;
+                    continue;
+                }
+
+                query.Add(new BoundParameter(parameter.Name, csharpName, parameter.Type, parameter.Required, parameter.Description));
+            }
+
+            BoundRequest? request = null;
+            if (endpoint.Request is { } requestSpec)
+            {
+                if (RequireClass(requestSpec, label + " request") is null)
+                {
+                    ok = false;
+                }
+                else
+                {
+                    var csharpName = Naming.EscapeKeyword(requestSpec.ParameterName ?? Naming.ToParameterName(requestSpec.Element));
+                    request = new BoundRequest(requestSpec.Element, requestSpec.Type, csharpName);
+                }
+            }
+
+            var response = new BoundResponse(ResponseKind.None, null, null, null, HasWebUrl: false);
+            if (endpoint.Response is { } responseSpec)
+            {
+                if (RequireClass(responseSpec, label + " response") is not { } responseClass)
+                {
+                    ok = false;
+                }
+                else
+                {
+                    var hasWebUrl = responseClass.Properties.Any(static p => p.PropertyName == "WebUrl" && p.Kind == ValueKind.String && p.Shape == MemberShape.Element);
+                    response = responseSpec.Many
+                        ? new BoundResponse(ResponseKind.List, responseSpec.Element, responseSpec.Item ?? responseSpec.Type, responseSpec.Type, HasWebUrl: false)
+                        : new BoundResponse(responseSpec.Optional ? ResponseKind.Optional : ResponseKind.Single, responseSpec.Element, null, responseSpec.Type, hasWebUrl);
+                }
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            return new BoundEndpoint(
+                endpoint.Name,
+                endpoint.Method,
+                fullPath,
+                endpoint.Summary,
+                endpoint.Remarks,
+                endpoint.Scopes,
+                pathParameters.ToEquatableArray(),
+                query.ToEquatableArray(),
+                request,
+                response);
+        }
+
+        private ModelClass? RequireClass(PayloadSpec payload, string label)
+        {
+            if (_classes.TryGetValue(payload.Type, out var modelClass))
+            {
+                return modelClass;
+            }
+
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTypeReference, payload.Location, label, payload.Type));
+            return null;
+        }
+
+        private bool CheckIdentifier(string name, string key, string label, LocationInfo location)
+        {
+            if (Naming.IsValidIdentifier(name))
+            {
+                return true;
+            }
+
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, location, label, name, key, "a C# identifier"));
+            return false;
+        }
+
+        private static string UniqueHintName(string baseName, HashSet<string> used)
+        {
+            var candidate = baseName;
+            for (var i = 2; !used.Add(candidate); i++)
+            {
+                candidate = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return candidate + ".g.cs";
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace XpmGen.Generator.Emitting;
+
+/// <summary>Fully qualified names of the types generated code refers to.</summary>
+internal static class KnownTypes
+{
+    public const string GeneratorName = "XpmGen.Generator";
+    public const string GeneratorVersion = "1.0.0";
+    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
+    public const string ModelsNamespace = "XpmGen.Models";
+    public const string SerializationNamespace = "XpmGen.Serialization";
+    public const string RootNamespace = "XpmGen";
+
+    public const string XmlReader = "global::System.Xml.XmlReader";
+    public const string XmlWriter = "global::System.Xml.XmlWriter";
+    public const string List = "global::System.Collections.Generic.List";
+    public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    public const string Task = "global::System.Threading.Tasks.Task";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string XmlSerialization = "global::System.Xml.Serialization";
+    public const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+    public const string XpmXml = "global::XpmGen.Serialization.XpmXml";
+    public const string XpmValueFormat = "global::XpmGen.Serialization.XpmValueFormat";
+    public const string XpmClient = "global::XpmGen.XpmClient";
+    public const string XpmEndpoint = "global::XpmGen.XpmEndpoint";
+    public const string XpmEndpoints = "global::XpmGen.XpmEndpoints";
+    public const string XpmRequest = "global::XpmGen.XpmRequest";
+    public const string XpmQuery = "global::XpmGen.XpmQuery";
+    public const string XpmPath = "global::XpmGen.XpmPath";
+    public const string XpmRequestBody = "global::XpmGen.XpmRequestBody";
+    public const string XpmResponseReader = "global::XpmGen.XpmResponseReader";
+    public const string XpmNone = "global::XpmGen.XpmNone";
+
+    public static string Model(string name) => "global::" + ModelsNamespace + "." + name;
+
+    public static string Serializer(string name) => "global::" + SerializationNamespace + "." + name + "Xml";
+}

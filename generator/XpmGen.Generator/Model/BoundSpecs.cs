@@ -1,0 +1,86 @@
+namespace XpmGen.Generator.Model;
+
+// Bound specs: the per-output units, resolved across files and ready to emit. Each unit holds
+// exactly what its output needs, so an edit elsewhere leaves it equal and its output cached.
+
+/// <summary>Everything the binder produced from all schema files.</summary>
+internal sealed record BindResult(
+    EquatableArray<ModelUnit> Models,
+    EquatableArray<ResourceUnit> Resources,
+    ClientUnit Client,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The model classes and their XML readers and writers of one XSD file.</summary>
+internal sealed record ModelUnit(string HintName, string SourceFile, EquatableArray<ModelClass> Classes);
+
+internal sealed record ModelClass(string Name, string? Documentation, EquatableArray<ModelProperty> Properties);
+
+internal enum ValueKind
+{
+    String,
+    Int,
+    Decimal,
+    Boolean,
+    YesNo,
+    DateTime,
+    IsoDate,
+    CompactDate,
+    Time,
+    Complex,
+}
+
+internal sealed record ModelProperty(
+    string XmlName,
+    string PropertyName,
+    MemberShape Shape,
+    ValueKind Kind,
+    string? ComplexType,
+    string? ItemXmlName,
+    string? Documentation,
+    EquatableArray<string> KnownValues);
+
+/// <summary>The endpoint descriptors, request builders and facade of one resource.</summary>
+internal sealed record ResourceUnit(
+    string HintName,
+    string Resource,
+    string Facade,
+    string ApiPath,
+    string? Description,
+    EquatableArray<BoundEndpoint> Endpoints);
+
+internal sealed record BoundEndpoint(
+    string Name,
+    string Method,
+    string PathTemplate,
+    string? Summary,
+    string? Remarks,
+    EquatableArray<string> Scopes,
+    EquatableArray<BoundParameter> PathParameters,
+    EquatableArray<BoundParameter> Query,
+    BoundRequest? Request,
+    BoundResponse Response);
+
+/// <summary>A parameter of a request builder. <see cref="Placeholder"/> is the path placeholder or query name.</summary>
+internal sealed record BoundParameter(
+    string Placeholder,
+    string CSharpName,
+    ParameterType Type,
+    bool Required,
+    string? Description);
+
+internal sealed record BoundRequest(string Element, string Type, string CSharpName);
+
+internal enum ResponseKind
+{
+    None,
+    Single,
+    Optional,
+    List,
+}
+
+internal sealed record BoundResponse(ResponseKind Kind, string? Element, string? Item, string? Type, bool HasWebUrl);
+
+/// <summary>What the <c>XpmClient</c> partial needs: resource names, facades and endpoint names only.</summary>
+internal sealed record ClientUnit(EquatableArray<ClientResource> Resources);
+
+internal sealed record ClientResource(string Resource, string Facade, string? Description, EquatableArray<string> EndpointNames);

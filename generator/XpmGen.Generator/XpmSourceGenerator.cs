@@ -1,0 +1,83 @@
+using System;
+using Microsoft.CodeAnalysis;
+using XpmGen.Generator.Binding;
+using XpmGen.Generator.Diagnostics;
+using XpmGen.Generator.Emitting;
+using XpmGen.Generator.Model;
+using XpmGen.Generator.Parsing;
+
+namespace XpmGen.Generator;
+
+/// <summary>
+/// Turns the XPM schema (<c>schema/models/*.xsd</c>, <c>schema/endpoints/*.yaml</c>, given as AdditionalFiles)
+/// into models, XML readers and writers, request builders, resource facades and the endpoint catalogue.
+/// This class only wires the pipeline: parse each file alone, bind them together, split into units, emit.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class XpmSourceGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Caching boundary 1: each file is parsed alone, so an edit re-parses only that file.
+        var parsed = context.AdditionalTextsProvider
+            .Where(static file => SchemaFileParser.IsSchemaFile(file.Path))
+            .WithTrackingName(TrackingNames.SchemaFiles)
+            .Select(static (file, cancellationToken) => SchemaFileParser.Parse(file.Path, file.GetText(cancellationToken), cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        // Caching boundary 2: binding needs every file, but its output is split into equatable units
+        // below, so a unit whose inputs did not change compares equal and its output is not re-emitted.
+        var bound = parsed
+            .Collect()
+            .Select(static (files, cancellationToken) => SchemaBinder.Bind(files, cancellationToken))
+            .WithTrackingName(TrackingNames.Bind);
+
+        var diagnostics = bound
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, items) =>
+        {
+            foreach (var item in items)
+            {
+                output.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        var models = bound
+            .SelectMany(static (result, _) => result.Models)
+            .WithTrackingName(TrackingNames.ModelUnits);
+        context.RegisterSourceOutput(models, static (output, unit) =>
+            Emit(output, unit.HintName, unit.SourceFile, () => ModelEmitter.Emit(unit, output.CancellationToken)));
+
+        var resources = bound
+            .SelectMany(static (result, _) => result.Resources)
+            .WithTrackingName(TrackingNames.ResourceUnits);
+        context.RegisterSourceOutput(resources, static (output, unit) =>
+            Emit(output, unit.HintName, unit.Resource, () => ResourceEmitter.Emit(unit, output.CancellationToken)));
+
+        var client = bound
+            .Select(static (result, _) => result.Client)
+            .WithTrackingName(TrackingNames.ClientUnit);
+        context.RegisterSourceOutput(client, static (output, unit) =>
+            Emit(output, ClientEmitter.HintName, "XpmClient", () => ClientEmitter.Emit(unit)));
+    }
+
+    private static void Emit(SourceProductionContext output, string hintName, string what, Func<string> emit)
+    {
+        try
+        {
+            output.AddSource(hintName, emit());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            output.ReportDiagnostic(DiagnosticInfo
+                .Create(DiagnosticDescriptors.InternalError, null, what, ex.GetType().Name + ": " + ex.Message)
+                .ToDiagnostic());
+        }
+    }
+}
