@@ -23,7 +23,7 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
         var parsed = context.AdditionalTextsProvider
             .Where(static file => SchemaFileParser.IsSchemaFile(file.Path))
             .WithTrackingName(TrackingNames.SchemaFiles)
-            .Select(static (file, cancellationToken) => SchemaFileParser.Parse(file.Path, file.GetText(cancellationToken), cancellationToken))
+            .Select(static (file, cancellationToken) => SchemaFileParser.Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // Caching boundary 2: binding needs every file, but its output is split into equatable units

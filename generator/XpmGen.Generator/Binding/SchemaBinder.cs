@@ -59,7 +59,7 @@ internal static class SchemaBinder
             var models = BindModels(modelFiles);
             var resources = BindResources(ordered.Where(static f => f.Resource is not null).Select(static f => f.Resource!).ToList());
             var client = new ClientUnit(resources
-                .Select(static r => new ClientResource(r.Resource, r.Facade, r.Description, r.Endpoints.Select(static e => e.Name).ToEquatableArray()))
+                .Select(static r => new ClientResource(r.Resource, r.Facade, r.ApiPath, r.Endpoints.Select(static e => e.Name).ToEquatableArray()))
                 .ToEquatableArray());
             return new BindResult(models.ToEquatableArray(), resources.ToEquatableArray(), client, _diagnostics.ToEquatableArray());
         }
@@ -142,6 +142,17 @@ internal static class SchemaBinder
                     continue;
                 }
 
+                if (member.Shape is MemberShape.WrappedList or MemberShape.RepeatedElement && resolved.Kind is not (ValueKind.String or ValueKind.Complex))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnsupportedXsdConstruct,
+                        member.Location,
+                        $"The list '{type.Name}.{member.XmlName}' of '{member.Type}' values",
+                        System.IO.Path.GetFileName(member.Location.FilePath),
+                        "list items must be xs:string or a complex type"));
+                    continue;
+                }
+
                 var propertyName = Naming.ToPascalCase(member.XmlName);
                 if (propertyName == type.Name)
                 {
@@ -197,7 +208,7 @@ internal static class SchemaBinder
                         DiagnosticDescriptors.UnsupportedXsdConstruct,
                         member.Location,
                         $"The attribute '{owner.Name}.{member.XmlName}' of complex type '{name}'",
-                        member.Location.FilePath,
+                        System.IO.Path.GetFileName(member.Location.FilePath),
                         "attributes hold simple values"));
                     return null;
                 }

@@ -32,7 +32,8 @@ internal static class ClientEmitter
             var field = "_" + char.ToLowerInvariant(resource.Facade[0]) + resource.Facade.Substring(1);
             writer.Line($"private global::XpmGen.{resource.Resource}Api? {field};");
             writer.Line();
-            writer.Summary(resource.Description ?? $"The {resource.Resource} endpoints.");
+            // Names only (not the resource description), so editing a YAML file's prose leaves this output cached.
+            writer.Line($"/// <summary>The <c>{SourceWriter.Xml(resource.ApiPath)}</c> endpoints: see <see cref=\"global::XpmGen.{resource.Resource}Api\"/>.</summary>");
             writer.Line($"public global::XpmGen.{resource.Resource}Api {resource.Facade} => {field} ??= new global::XpmGen.{resource.Resource}Api(this);");
         }
 

@@ -83,4 +83,4 @@ internal sealed record BoundResponse(ResponseKind Kind, string? Element, string?
 /// <summary>What the <c>XpmClient</c> partial needs: resource names, facades and endpoint names only.</summary>
 internal sealed record ClientUnit(EquatableArray<ClientResource> Resources);
 
-internal sealed record ClientResource(string Resource, string Facade, string? Description, EquatableArray<string> EndpointNames);
+internal sealed record ClientResource(string Resource, string Facade, string ApiPath, EquatableArray<string> EndpointNames);

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 using XpmGen.Generator.Diagnostics;
 using XpmGen.Generator.Model;
 
@@ -18,10 +18,12 @@ internal static class SchemaFileParser
             || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static ParsedSchemaFile Parse(string path, SourceText? text, CancellationToken cancellationToken)
+    public static ParsedSchemaFile Parse(AdditionalText file, CancellationToken cancellationToken)
     {
+        var path = file.Path;
         try
         {
+            var text = file.GetText(cancellationToken);
             if (text is null)
             {
                 return Failed(path, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, path, "the file could not be read"));

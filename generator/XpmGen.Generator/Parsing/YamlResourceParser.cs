@@ -27,13 +27,25 @@ internal static class YamlResourceParser
     {
         var context = new Context(path, text);
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(text.ToString())));
         try
         {
-            stream.Load(new StringReader(text.ToString()));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             context.Report(DiagnosticDescriptors.YamlSyntaxError, context.At(ex.Start), Path.GetFileName(path), FirstLine(ex.Message));
+            return context.Result(null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException when the text ends inside a
+            // flow collection ("[List" with no closing bracket); point after the last event it read.
+            context.Report(
+                DiagnosticDescriptors.YamlSyntaxError,
+                context.At(parser.LastEnd),
+                Path.GetFileName(path),
+                "the text ends inside an unclosed [ ] or { } collection or quoted value");
             return context.Result(null);
         }
 
@@ -241,6 +253,24 @@ internal static class YamlResourceParser
     {
         var index = message.IndexOfAny(new[] { '\r', '\n' });
         return index < 0 ? message : message.Substring(0, index);
+    }
+
+    /// <summary>Remembers where the last parsing event ended, for errors the YAML library reports without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current)
+            {
+                LastEnd = current.End;
+            }
+
+            return inner.MoveNext();
+        }
     }
 
     private sealed class Context(string path, SourceText text)
