@@ -73,16 +73,18 @@ internal static class ModelEmitter
         var xmlName = SourceWriter.Literal(property.XmlName);
         switch (property.Shape)
         {
+            // Lists are never null: XPM omits empty lists as freely as it writes them empty, and
+            // XmlSerializer creates every list anyway, so absent and empty read the same everywhere.
             case MemberShape.WrappedList:
-                writer.Summary(documentation, "Null when the response omits the list; empty when it holds no items.");
+                writer.Summary(documentation, "Empty when XPM omits the list or sends it empty; an empty list is not written.");
                 writer.Line($"[{KnownTypes.XmlSerialization}.XmlArray({xmlName})]");
                 writer.Line($"[{KnownTypes.XmlSerialization}.XmlArrayItem({SourceWriter.Literal(property.ItemXmlName)})]");
-                writer.Line($"public {ListType(property)}? {property.PropertyName} {{ get; set; }}");
+                writer.Line($"public {ListType(property)} {property.PropertyName} {{ get; set; }} = new {ListType(property)}();");
                 return;
             case MemberShape.RepeatedElement:
-                writer.Summary(documentation, "Null when the element does not occur.");
+                writer.Summary(documentation, "Empty when the element does not occur.");
                 writer.Line($"[{KnownTypes.XmlSerialization}.XmlElement({xmlName})]");
-                writer.Line($"public {ListType(property)}? {property.PropertyName} {{ get; set; }}");
+                writer.Line($"public {ListType(property)} {property.PropertyName} {{ get; set; }} = new {ListType(property)}();");
                 return;
         }
 
@@ -195,7 +197,7 @@ internal static class ModelEmitter
                     writer.Line($"value.{property.PropertyName} = {KnownTypes.XpmXml}.ReadList(reader, {SourceWriter.Literal(property.ItemXmlName)}, {ItemReader(property)});");
                     break;
                 case MemberShape.RepeatedElement:
-                    writer.Line($"(value.{property.PropertyName} ??= new {ListType(property)}()).Add({ItemRead(property)});");
+                    writer.Line($"value.{property.PropertyName}.Add({ItemRead(property)});");
                     break;
                 default:
                     writer.Line(property.Kind == ValueKind.Complex
@@ -253,7 +255,7 @@ internal static class ModelEmitter
             switch (property.Shape)
             {
                 case MemberShape.WrappedList:
-                    writer.OpenBlock($"if (value.{property.PropertyName} is not null)");
+                    writer.OpenBlock($"if (value.{property.PropertyName} is {{ Count: > 0 }})");
                     writer.Line($"writer.WriteStartElement({name});");
                     writer.OpenBlock($"foreach (var item in value.{property.PropertyName})");
                     EmitItemWrite(writer, property, SourceWriter.Literal(property.ItemXmlName));
@@ -263,7 +265,7 @@ internal static class ModelEmitter
                     writer.CloseBlock();
                     break;
                 case MemberShape.RepeatedElement:
-                    writer.OpenBlock($"if (value.{property.PropertyName} is not null)");
+                    writer.OpenBlock($"if (value.{property.PropertyName} is {{ Count: > 0 }})");
                     writer.OpenBlock($"foreach (var item in value.{property.PropertyName})");
                     EmitItemWrite(writer, property, name);
                     writer.CloseBlock();

@@ -131,15 +131,15 @@ namespace XpmGen.Models
         public global::XpmGen.Models.Reference? Owner { get; set; }
 
         /// <summary>The &lt;Parts&gt; element.</summary>
-        /// <remarks>Null when the response omits the list; empty when it holds no items.</remarks>
+        /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Parts")]
         [global::System.Xml.Serialization.XmlArrayItem("Part")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference>? Parts { get; set; }
+        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference> Parts { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.Reference>();
 
         /// <summary>The &lt;Tag&gt; element.</summary>
-        /// <remarks>Null when the element does not occur.</remarks>
+        /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("Tag")]
-        public global::System.Collections.Generic.List<string>? Tag { get; set; }
+        public global::System.Collections.Generic.List<string> Tag { get; set; } = new global::System.Collections.Generic.List<string>();
 
         private string? _webUrl;
 
@@ -261,7 +261,7 @@ namespace XpmGen.Serialization
                         value.Parts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Part", global::XpmGen.Serialization.ReferenceXml.Read);
                         break;
                     case "Tag":
-                        (value.Tag ??= new global::System.Collections.Generic.List<string>()).Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        value.Tag.Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
                         break;
                     case "WebUrl":
                         value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
@@ -302,7 +302,7 @@ namespace XpmGen.Serialization
             {
                 global::XpmGen.Serialization.ReferenceXml.Write(writer, value.Owner, "Owner");
             }
-            if (value.Parts is not null)
+            if (value.Parts is { Count: > 0 })
             {
                 writer.WriteStartElement("Parts");
                 foreach (var item in value.Parts)
@@ -312,7 +312,7 @@ namespace XpmGen.Serialization
 
                 writer.WriteEndElement();
             }
-            if (value.Tag is not null)
+            if (value.Tag is { Count: > 0 })
             {
                 foreach (var item in value.Tag)
                 {

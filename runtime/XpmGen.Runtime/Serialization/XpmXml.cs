@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Xml;
+
+namespace XpmGen.Serialization;
+
+/// <summary>
+/// The XML primitives that generated readers and writers are built from, and the one place where
+/// XML readers are configured: DTDs prohibited, no resolver, comments skipped.
+/// </summary>
+/// <remarks>
+/// Reading is tolerant the way XPM needs: elements are matched by local name in any order, unknown
+/// elements and stray text are skipped (Xero adds fields), and empty elements such as <c>&lt;Fax /&gt;</c>
+/// read as <see langword="null"/>. A value that does not parse raises an <see cref="XmlException"/>
+/// naming the element, the value and the line.
+/// </remarks>
+public static class XpmXml
+{
+    private static readonly XmlReaderSettings SyncSettings = CreateReaderSettings(async: false);
+    private static readonly XmlReaderSettings AsyncSettings = CreateReaderSettings(async: true);
+
+    /// <summary>
+    /// Creates reader settings that prohibit DTDs, resolve nothing and ignore comments and processing instructions.
+    /// </summary>
+    /// <param name="async">Whether the reader will be used with its asynchronous methods.</param>
+    public static XmlReaderSettings CreateReaderSettings(bool async = false) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+        Async = async,
+    };
+
+    /// <summary>Creates a secure reader over a stream (the stream is not closed with the reader).</summary>
+    public static XmlReader CreateReader(Stream stream, bool async = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return XmlReader.Create(stream, async ? AsyncSettings : SyncSettings);
+    }
+
+    /// <summary>Creates a secure reader over text (the text reader is not closed with the reader).</summary>
+    public static XmlReader CreateReader(TextReader text, bool async = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return XmlReader.Create(text, async ? AsyncSettings : SyncSettings);
+    }
+
+    /// <summary>
+    /// Moves to the next child element of the element being read. Returns <see langword="true"/> on a child
+    /// start tag; returns <see langword="false"/> after consuming the parent's end tag. Text between
+    /// children is skipped.
+    /// </summary>
+    /// <exception cref="XmlException">The document ends before the parent element does.</exception>
+    public static bool MoveToNextChild(XmlReader reader)
+    {
+        while (true)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    return true;
+                case XmlNodeType.EndElement:
+                    reader.Read();
+                    return false;
+                case XmlNodeType.None:
+                    throw new XmlException("The document ended inside an element.");
+                default:
+                    if (!reader.Read())
+                    {
+                        throw new XmlException("The document ended inside an element.");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Enters the element the reader is on. Returns <see langword="false"/> (and moves past it) when
+    /// the element is empty, so the caller has no children to read.
+    /// </summary>
+    public static bool EnterElement(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return false;
+        }
+
+        reader.Read();
+        return true;
+    }
+
+    /// <summary>Reads a wrapped list: the reader is on the wrapper; items named <paramref name="itemName"/> are read, other children skipped.</summary>
+    public static List<T> ReadList<T>(XmlReader reader, string itemName, Func<XmlReader, T> readItem)
+    {
+        var items = new List<T>();
+        if (!EnterElement(reader))
+        {
+            return items;
+        }
+
+        while (MoveToNextChild(reader))
+        {
+            if (reader.LocalName == itemName)
+            {
+                items.Add(readItem(reader));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads the text of the current element; an empty element reads as <see langword="null"/>.</summary>
+    public static string? ReadString(XmlReader reader) => XpmValueFormat.EmptyToNull(ReadText(reader));
+
+    /// <summary>Reads a <c>Yes</c>/<c>No</c> element.</summary>
+    public static bool? ReadYesNo(XmlReader reader) => Parse(reader, XpmValueFormat.ParseYesNo);
+
+    /// <summary>Reads a <c>true</c>/<c>false</c> element.</summary>
+    public static bool? ReadBoolean(XmlReader reader) => Parse(reader, XpmValueFormat.ParseBoolean);
+
+    /// <summary>Reads an integer element.</summary>
+    public static int? ReadInt(XmlReader reader) => Parse(reader, XpmValueFormat.ParseInt);
+
+    /// <summary>Reads a decimal element.</summary>
+    public static decimal? ReadDecimal(XmlReader reader) => Parse(reader, XpmValueFormat.ParseDecimal);
+
+    /// <summary>Reads a date-time element written with no offset.</summary>
+    public static DateTime? ReadDateTime(XmlReader reader) => Parse(reader, XpmValueFormat.ParseDateTime);
+
+    /// <summary>Reads a <c>yyyyMMdd</c> date element.</summary>
+    public static DateOnly? ReadCompactDate(XmlReader reader) => Parse(reader, XpmValueFormat.ParseCompactDate);
+
+    /// <summary>Reads a <c>yyyy-MM-dd</c> date element.</summary>
+    public static DateOnly? ReadIsoDate(XmlReader reader) => Parse(reader, XpmValueFormat.ParseIsoDate);
+
+    /// <summary>Reads an <c>HH:mm</c> time element.</summary>
+    public static TimeOnly? ReadTime(XmlReader reader) => Parse(reader, XpmValueFormat.ParseTime);
+
+    /// <summary>Parses the value of the attribute the reader is on, naming the attribute when it is malformed.</summary>
+    public static T ParseAttribute<T>(XmlReader reader, Func<string?, T> parse)
+    {
+        try
+        {
+            return parse(reader.Value);
+        }
+        catch (FormatException ex)
+        {
+            throw Malformed(reader, "attribute '" + reader.LocalName + "'", ex);
+        }
+    }
+
+    /// <summary>Writes an element with text content unless <paramref name="value"/> is <see langword="null"/>.</summary>
+    public static void WriteString(XmlWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteElementString(name, value);
+        }
+    }
+
+    /// <summary>Writes a <c>Yes</c>/<c>No</c> element unless the value is <see langword="null"/>.</summary>
+    public static void WriteYesNo(XmlWriter writer, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatYesNo(v));
+        }
+    }
+
+    /// <summary>Writes a <c>true</c>/<c>false</c> element unless the value is <see langword="null"/>.</summary>
+    public static void WriteBoolean(XmlWriter writer, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatBoolean(v));
+        }
+    }
+
+    /// <summary>Writes an integer element unless the value is <see langword="null"/>.</summary>
+    public static void WriteInt(XmlWriter writer, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatInt(v));
+        }
+    }
+
+    /// <summary>Writes a decimal element unless the value is <see langword="null"/>.</summary>
+    public static void WriteDecimal(XmlWriter writer, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatDecimal(v));
+        }
+    }
+
+    /// <summary>Writes a date-time element (no offset) unless the value is <see langword="null"/>.</summary>
+    public static void WriteDateTime(XmlWriter writer, string name, DateTime? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatDateTime(v));
+        }
+    }
+
+    /// <summary>Writes a <c>yyyyMMdd</c> date element unless the value is <see langword="null"/>.</summary>
+    public static void WriteCompactDate(XmlWriter writer, string name, DateOnly? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatCompactDate(v));
+        }
+    }
+
+    /// <summary>Writes a <c>yyyy-MM-dd</c> date element unless the value is <see langword="null"/>.</summary>
+    public static void WriteIsoDate(XmlWriter writer, string name, DateOnly? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatIsoDate(v));
+        }
+    }
+
+    /// <summary>Writes an <c>HH:mm</c> time element unless the value is <see langword="null"/>.</summary>
+    public static void WriteTime(XmlWriter writer, string name, TimeOnly? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteElementString(name, XpmValueFormat.FormatTime(v));
+        }
+    }
+
+    private static string ReadText(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return string.Empty;
+        }
+
+        return reader.ReadElementContentAsString();
+    }
+
+    private static T? Parse<T>(XmlReader reader, Func<string?, T?> parse)
+        where T : struct
+    {
+        var name = reader.LocalName;
+        var lineInfo = reader as IXmlLineInfo;
+        var line = lineInfo?.LineNumber ?? 0;
+        var column = lineInfo?.LinePosition ?? 0;
+        var text = ReadText(reader);
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new XmlException($"The element <{name}> holds a value that is not valid: {ex.Message}", ex, line, column);
+        }
+    }
+
+    private static XmlException Malformed(XmlReader reader, string what, Exception inner)
+    {
+        var lineInfo = reader as IXmlLineInfo;
+        return new XmlException($"The {what} holds a value that is not valid: {inner.Message}", inner, lineInfo?.LineNumber ?? 0, lineInfo?.LinePosition ?? 0);
+    }
+}

@@ -1,0 +1,318 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using XpmGen.Http;
+using XpmGen.Serialization;
+
+namespace XpmGen;
+
+/// <summary>
+/// The XPM API client. Resource facades such as <c>Clients</c> and <c>Jobs</c> are generated from the
+/// schema as properties of this class; <see cref="SendAsync{TResponse}"/> sends any request they build.
+/// </summary>
+/// <remarks>
+/// The client is thread-safe and holds no per-call state; share one instance per practice. The settings of
+/// <see cref="XpmClientOptions"/> are read once, when the client is created.
+/// </remarks>
+public sealed partial class XpmClient
+{
+    /// <summary>How many bytes of a success body are kept to show in an exception when the body is not XML.</summary>
+    private const int CapturedBodyBytes = 4096;
+
+    private const string TenantIdHeader = "xero-tenant-id";
+
+    private static readonly ProductInfoHeaderValue UserAgent = new("XpmGen", GetVersion());
+
+    private static readonly MediaTypeWithQualityHeaderValue AcceptXml = new("application/xml");
+
+    private static readonly MediaTypeWithQualityHeaderValue AcceptTextXml = new("text/xml");
+
+    private static readonly XmlWriterSettings BodyWriterSettings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        OmitXmlDeclaration = true,
+        ConformanceLevel = ConformanceLevel.Document,
+        Indent = false,
+        CloseOutput = false,
+    };
+
+    private static readonly Lazy<HttpClient> SharedHttpClient = new(CreateSharedHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly HttpClient _httpClient;
+    private readonly Uri _baseAddress;
+    private readonly string? _tenantId;
+    private readonly IXpmAccessTokenProvider _accessTokenProvider;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
+    /// <param name="httpClient">The HTTP client; its own <c>BaseAddress</c> is not used.</param>
+    /// <param name="options">Base address, tenant and access token.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <see cref="XpmClientOptions.AccessTokenProvider"/> is not set, <see cref="XpmClientOptions.BaseAddress"/> is not an
+    /// absolute <c>http</c>/<c>https</c> URI without query or fragment, or <see cref="XpmClientOptions.TenantId"/> is blank.
+    /// A base address that does not end with <c>/</c> gets one, so that <c>…/3.1</c> and <c>…/3.1/</c> mean the same.
+    /// </exception>
+    public XpmClient(HttpClient httpClient, XpmClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClient = httpClient;
+        _accessTokenProvider = options.AccessTokenProvider ?? throw new ArgumentException(
+            $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.AccessTokenProvider)} is required: set it to an {nameof(IXpmAccessTokenProvider)} (for example a {nameof(StaticAccessTokenProvider)}) that supplies the OAuth 2.0 access token.",
+            nameof(options));
+        _baseAddress = NormalizeBaseAddress(options.BaseAddress);
+        _tenantId = NormalizeTenantId(options.TenantId);
+    }
+
+    /// <summary>
+    /// Creates a client for one practice with a fixed access token, for scripts and tests. The token expires
+    /// after 30 minutes; long-running applications should pass an <see cref="IXpmAccessTokenProvider"/> that
+    /// refreshes it through <see cref="XpmClient(HttpClient, XpmClientOptions)"/>.
+    /// </summary>
+    /// <param name="accessToken">The OAuth 2.0 access token, without the <c>Bearer</c> prefix.</param>
+    /// <param name="tenantId">The practice's tenant id (from <c>GET https://api.xero.com/connections</c>), sent as <c>xero-tenant-id</c>.</param>
+    /// <param name="baseAddress">The API base address; <see cref="XpmClientOptions.DefaultBaseAddress"/> when <see langword="null"/>.</param>
+    /// <param name="httpClient">
+    /// The HTTP client to send through. When <see langword="null"/>, one process-wide client is shared (pooled
+    /// connections renewed every 2 minutes, gzip/brotli decompression, a 5-minute timeout for the response headers).
+    /// </param>
+    /// <exception cref="ArgumentException">The token or the tenant id is blank, or the base address is not absolute.</exception>
+    public static XpmClient Create(string accessToken, string tenantId, Uri? baseAddress = null, HttpClient? httpClient = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var options = new XpmClientOptions
+        {
+            AccessTokenProvider = new StaticAccessTokenProvider(accessToken),
+            TenantId = tenantId,
+            BaseAddress = baseAddress ?? XpmClientOptions.DefaultBaseAddress,
+        };
+        return new XpmClient(httpClient ?? SharedHttpClient.Value, options);
+    }
+
+    /// <summary>The base address requests are sent under; it always ends with <c>/</c>.</summary>
+    public Uri BaseAddress => _baseAddress;
+
+    /// <summary>Sends a request and reads the payload of its response.</summary>
+    /// <typeparam name="TResponse">The type the response payload is read into.</typeparam>
+    /// <param name="request">The request, usually built by a generated request builder.</param>
+    /// <param name="cancellationToken">Cancels sending, waiting and reading.</param>
+    /// <returns>The payload of an <c>OK</c> response, completed with the envelope (for example its <c>WebUrl</c>).</returns>
+    /// <remarks>
+    /// The response is streamed: headers are awaited first, then the body is parsed as it arrives with a
+    /// secure reader (DTDs prohibited, nothing resolved). An error body is read up to 64 KB only.
+    /// </remarks>
+    /// <exception cref="XpmApiException">The response's <c>Status</c> is <c>ERROR</c>, with HTTP 200 or an error status.</exception>
+    /// <exception cref="XpmUnauthorizedException">HTTP 401: the access token was not accepted.</exception>
+    /// <exception cref="XpmForbiddenException">HTTP 403: wrong tenant, or no scope the endpoint accepts.</exception>
+    /// <exception cref="XpmRateLimitException">HTTP 429: a rate limit was exceeded.</exception>
+    /// <exception cref="XpmServiceUnavailableException">HTTP 503.</exception>
+    /// <exception cref="XpmHttpException">Another non-success status.</exception>
+    /// <exception cref="XpmProtocolException">The body is not the XML the endpoint returns, or it was cut short.</exception>
+    /// <exception cref="HttpRequestException">The request could not be sent or no response arrived.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, or the <see cref="HttpClient"/> timed out.</exception>
+    /// <exception cref="InvalidOperationException">The access token provider returned a blank or malformed token.</exception>
+    public async Task<TResponse> SendAsync<TResponse>(XpmRequest<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var requestUri = BuildRequestUri(request);
+        var accessToken = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+
+        using var message = new HttpRequestMessage(request.Method, requestUri);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (_tenantId is not null)
+        {
+            message.Headers.TryAddWithoutValidation(TenantIdHeader, _tenantId);
+        }
+
+        message.Headers.Accept.Add(AcceptXml);
+        message.Headers.Accept.Add(AcceptTextXml);
+        message.Headers.UserAgent.Add(UserAgent);
+        if (request.Body is { } body)
+        {
+            message.Content = CreateContent(body);
+        }
+
+        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+        // Synchronous payload readers cannot observe the token, so cancelling aborts the response instead, which
+        // fails the read in progress; the exception is then reported as the cancellation it is.
+        using var abortOnCancel = cancellationToken.UnsafeRegister(static state => ((HttpResponseMessage)state!).Dispose(), response);
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await XpmErrorFactory.FromErrorStatusAsync(request, response, accessToken, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await ReadResponseAsync(request, response, accessToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException and not XpmException)
+        {
+            throw new OperationCanceledException($"{request.Method.Method} {request.Path} was cancelled while its response was being read.", ex, cancellationToken);
+        }
+    }
+
+    private async Task<TResponse> ReadResponseAsync<TResponse>(XpmRequest<TResponse> request, HttpResponseMessage response, string accessToken, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var body = new CapturingReadStream(stream, CapturedBodyBytes);
+        XpmEnvelopeContent<TResponse> content;
+        try
+        {
+            using var reader = XpmXml.CreateReader(body, async: true);
+            content = await XpmEnvelopeReader.ReadAsync(reader, request.ResponseReader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is XmlException or FormatException or IOException or HttpRequestException)
+        {
+            throw XpmErrorFactory.Protocol(request, response, XpmErrorFactory.ExplainReadFailure(ex, body), body, ex, accessToken);
+        }
+
+        var envelope = content.Envelope;
+        if (XpmEnvelopeReader.IsError(envelope.Status))
+        {
+            throw XpmErrorFactory.FromErrorEnvelope(request, response, envelope, accessToken);
+        }
+
+        if (!XpmEnvelopeReader.IsOk(envelope.Status))
+        {
+            var problem = envelope.Status is null
+                ? "the <Response> has no <Status> element"
+                : $"the <Status> is '{XpmBodyText.Redact(Truncate(envelope.Status), accessToken)}', neither OK nor ERROR";
+            throw XpmErrorFactory.Protocol(request, response, problem, body, null, accessToken);
+        }
+
+        try
+        {
+            var payload = content.HasPayload ? content.Payload : request.ResponseReader.WhenMissing();
+            return request.ResponseReader.Complete(payload, envelope);
+        }
+        catch (Exception ex) when (ex is XmlException or FormatException)
+        {
+            throw XpmErrorFactory.Protocol(request, response, "the payload is missing or incomplete", body: null, ex, accessToken);
+        }
+    }
+
+    private async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        var token = (await _accessTokenProvider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false))?.Trim();
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new InvalidOperationException($"The access token provider ({_accessTokenProvider.GetType().Name}) returned no access token.");
+        }
+
+        foreach (var c in token)
+        {
+            // Bearer tokens are visible ASCII; anything else would corrupt the header (and must not be echoed).
+            if (c is <= ' ' or > '~')
+            {
+                throw new InvalidOperationException($"The access token provider ({_accessTokenProvider.GetType().Name}) returned a token with white space or characters that are not visible ASCII.");
+            }
+        }
+
+        return token;
+    }
+
+    private Uri BuildRequestUri<TResponse>(XpmRequest<TResponse> request)
+    {
+        var relative = request.RelativeUri;
+        if (relative.StartsWith('/') || relative.StartsWith('\\'))
+        {
+            throw new ArgumentException($"The request path '{request.Path}' must be relative to the base address (no leading '/').", nameof(request));
+        }
+
+        // Concatenation, not new Uri(base, relative): the path can never replace the base's own path or host.
+        var uri = new Uri(_baseAddress.AbsoluteUri + relative, UriKind.Absolute);
+        if (!uri.AbsoluteUri.StartsWith(_baseAddress.AbsoluteUri, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The request path '{request.Path}' leaves the base address.", nameof(request));
+        }
+
+        return uri;
+    }
+
+    private static ByteArrayContent CreateContent(XpmRequestBody body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, BodyWriterSettings))
+        {
+            body.WriteTo(writer);
+        }
+
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private static Uri NormalizeBaseAddress(Uri? baseAddress)
+    {
+        const string setting = nameof(XpmClientOptions) + "." + nameof(XpmClientOptions.BaseAddress);
+        if (baseAddress is null)
+        {
+            throw new ArgumentException($"{setting} is required, for example {XpmClientOptions.DefaultBaseAddress}.", "options");
+        }
+
+        if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{setting} must be an absolute http or https URI, for example {XpmClientOptions.DefaultBaseAddress}; it is '{baseAddress.OriginalString}'.", "options");
+        }
+
+        if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
+        {
+            throw new ArgumentException($"{setting} must not have a query or a fragment; it is '{baseAddress.OriginalString}'.", "options");
+        }
+
+        return baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/", UriKind.Absolute);
+    }
+
+    private static string? NormalizeTenantId(string? tenantId)
+    {
+        if (tenantId is null)
+        {
+            return null;
+        }
+
+        var trimmed = tenantId.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.TenantId)} must be null (no xero-tenant-id header) or a tenant id, not blank.", "options");
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.TenantId)} must not contain control characters.", "options");
+            }
+        }
+
+        return trimmed;
+    }
+
+    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+
+    private static string GetVersion()
+    {
+        var version = typeof(XpmClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(XpmClient).Assembly.GetName().Version?.ToString(3)
+            ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 ? version[..plus] : version;
+    }
+
+    private static HttpClient CreateSharedHttpClient() => new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AutomaticDecompression = DecompressionMethods.All,
+    })
+    {
+        Timeout = TimeSpan.FromMinutes(5),
+    };
+}

@@ -1,0 +1,19 @@
+using System;
+
+namespace XpmGen;
+
+/// <summary>Settings of an <see cref="XpmClient"/>.</summary>
+public sealed class XpmClientOptions
+{
+    /// <summary>The default base address, <c>https://api.xero.com/practicemanager/3.1/</c>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.xero.com/practicemanager/3.1/");
+
+    /// <summary>The base address the endpoint paths are relative to.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>The practice to call, sent as the <c>xero-tenant-id</c> header.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>Supplies the OAuth access token sent as <c>Authorization: Bearer</c>.</summary>
+    public IXpmAccessTokenProvider? AccessTokenProvider { get; set; }
+}
