@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using XpmGen.Cli.Sandbox;
+
+namespace XpmGen.Cli.Tests;
+
+/// <summary>Credentials from the environment, <c>--base-url</c>, usage errors and cancellation.</summary>
+public sealed class CredentialTests
+{
+    private static readonly Dictionary<string, string> SandboxCredentials = new()
+    {
+        ["XPM_ACCESS_TOKEN"] = SandboxServer.AccessToken,
+        ["XPM_TENANT_ID"] = SandboxServer.TenantId,
+    };
+
+    [Fact]
+    public async Task NoCredentialsAndNoSandbox_ExitsTwoNamingBothVariablesAndSuggestingSandbox()
+    {
+        var result = await CliRun.RunAsync("client", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("XPM_ACCESS_TOKEN", result.Error, StringComparison.Ordinal);
+        Assert.Contains("XPM_TENANT_ID", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--sandbox", result.Error, StringComparison.Ordinal);
+        CliRun.AssertNoStackTrace(result.Error);
+    }
+
+    [Fact]
+    public async Task OnlyTheTenantMissing_NamesOnlyTheTenantAndNeverPrintsTheToken()
+    {
+        var environment = new Dictionary<string, string> { ["XPM_ACCESS_TOKEN"] = "eyJhbGciOiJSUzI1NiJ9.secret-token-value" };
+
+        var result = await CliRun.RunAsync(environment, "job", "current");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("XPM_TENANT_ID", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("set XPM_ACCESS_TOKEN", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-token-value", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BlankVariables_CountAsMissing()
+    {
+        var environment = new Dictionary<string, string> { ["XPM_ACCESS_TOKEN"] = "   ", ["XPM_TENANT_ID"] = "" };
+
+        var result = await CliRun.RunAsync(environment, "client", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("XPM_ACCESS_TOKEN and XPM_TENANT_ID", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenWithWhiteSpace_IsAUsageErrorThatDoesNotEchoIt()
+    {
+        var environment = new Dictionary<string, string> { ["XPM_ACCESS_TOKEN"] = "abc def-secret", ["XPM_TENANT_ID"] = "t-1" };
+
+        var result = await CliRun.RunAsync(environment, "client", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("XPM_ACCESS_TOKEN is not a valid access token", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("def-secret", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BaseUrl_AtASandboxStartedByTheTest_WithEnvironmentCredentials_Works()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(CancellationToken.None);
+
+        var result = await CliRun.RunAsync(SandboxCredentials, "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var client in sandbox.Practice.Clients)
+        {
+            Assert.Contains(client.Name!, result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TenantOption_OverridesTheEnvironment()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(CancellationToken.None);
+        var environment = new Dictionary<string, string>
+        {
+            ["XPM_ACCESS_TOKEN"] = SandboxServer.AccessToken,
+            ["XPM_TENANT_ID"] = "not-the-sandbox-tenant",
+        };
+
+        var refused = await CliRun.RunAsync(environment, "job", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var accepted = await CliRun.RunAsync(environment, "job", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri, "--tenant", SandboxServer.TenantId);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("HTTP 403", refused.Error, StringComparison.Ordinal);
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.Contains("J000418", accepted.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongToken_ExitsOneWith401AndNeverPrintsTheToken()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(CancellationToken.None);
+        var environment = new Dictionary<string, string>
+        {
+            ["XPM_ACCESS_TOKEN"] = "expired-token-4f1c9a",
+            ["XPM_TENANT_ID"] = SandboxServer.TenantId,
+        };
+
+        var result = await CliRun.RunAsync(environment, "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("HTTP 401", result.Error, StringComparison.Ordinal);
+        Assert.Contains("access token", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("expired-token-4f1c9a", result.Error, StringComparison.Ordinal);
+        CliRun.AssertNoStackTrace(result.Error);
+    }
+
+    [Fact]
+    public async Task UnreachableBaseUrl_ExitsOneWithAPlainMessage()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await CliRun.RunAsync(SandboxCredentials, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"Could not reach XPM at http://127.0.0.1:{port}/practicemanager/3.1/", result.Error, StringComparison.Ordinal);
+        CliRun.AssertNoStackTrace(result.Error);
+    }
+
+    [Theory]
+    [InlineData("client", "list", "--sandbox", "--base-url", "http://127.0.0.1:1/")]
+    [InlineData("client", "list", "--base-url", "not a url")]
+    [InlineData("client", "list", "--base-url", "ftp://example.com/")]
+    [InlineData("client", "list", "--sandbox", "--output", "json")]
+    [InlineData("client", "get", "--sandbox")]
+    [InlineData("client", "list", "--sandbox", "--tenant", " ")]
+    [InlineData("nonsense")]
+    public async Task UsageErrors_ExitTwoWithoutCallingAnything(params string[] args)
+    {
+        var result = await CliRun.RunAsync(SandboxCredentials, args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.NotEqual(string.Empty, result.Error.Trim());
+        CliRun.AssertNoStackTrace(result.Error);
+    }
+
+    [Fact]
+    public async Task Cancellation_WhileWaitingForXpm_ExitsPromptlyWith130()
+    {
+        // A server that accepts the connection and never answers.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var accepting = listener.AcceptTcpClientAsync();
+            using var cancellation = new CancellationTokenSource();
+            var run = CliRun.RunAsync(SandboxCredentials, cancellation.Token, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
+            using var connection = await accepting.WaitAsync(TimeSpan.FromSeconds(30));
+
+            cancellation.Cancel();
+            var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(130, result.ExitCode);
+            Assert.Equal("Cancelled.", result.Error.Trim());
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
