@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace XpmGen.Generator.Tests.Infrastructure;
 
@@ -9,7 +8,8 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string TestProject { get; } = ThisDirectory();
+    // Not [CallerFilePath]: CI builds map source paths to /_/ (ContinuousIntegrationBuild).
+    public static string TestProject => Path.Combine(Root, "tests", "XpmGen.Generator.Tests");
 
     public static string Schema => Path.Combine(Root, "schema");
 
@@ -27,7 +27,4 @@ internal static class RepositoryPaths
 
         throw new InvalidOperationException("The repository root (the folder holding XpmGen.sln) was not found above " + AppContext.BaseDirectory);
     }
-
-    private static string ThisDirectory([CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(Path.GetDirectoryName(path))!;
 }
