@@ -153,7 +153,13 @@ internal static class SchemaBinder
                     continue;
                 }
 
-                var propertyName = Naming.ToPascalCase(member.XmlName);
+                var propertyName = member.PropertyName ?? Naming.ToPascalCase(member.XmlName);
+                if (!Naming.IsValidIdentifier(propertyName))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, member.Location, $"The member '{type.Name}.{member.XmlName}'", propertyName, "xpm:property", "a C# identifier"));
+                    continue;
+                }
+
                 if (propertyName == type.Name)
                 {
                     propertyName += "Value";

@@ -61,7 +61,11 @@ internal sealed record MemberSpec(
     TypeReference Type,
     string? ItemXmlName,
     string? Documentation,
-    LocationInfo Location);
+    LocationInfo Location)
+{
+    /// <summary>The C# property name given with <c>xpm:property</c>, overriding the one derived from <see cref="XmlName"/>.</summary>
+    public string? PropertyName { get; init; }
+}
 
 /// <summary>One <c>schema/endpoints/*.yaml</c> file: one XPM resource such as <c>client.api</c>.</summary>
 internal sealed record ResourceSpec(

@@ -21,6 +21,9 @@ internal static class XsdParser
 {
     private const string XsdNamespace = "http://www.w3.org/2001/XMLSchema";
 
+    /// <summary>The namespace of XpmGen's own annotations, e.g. <c>xpm:property="Fields"</c> on an element.</summary>
+    public const string XpmNamespace = "urn:xpmgen";
+
     /// <summary>Built-in XSD types the generator maps to C# types.</summary>
     public static readonly string[] SupportedBuiltIns = { "string", "int", "decimal", "boolean", "dateTime", "date" };
 
@@ -156,7 +159,7 @@ internal static class XsdParser
             var attributeType = ResolveTypeName(attribute.SchemaTypeName, attribute, context);
             if (attributeType is not null)
             {
-                members.Add(new MemberSpec(attribute.Name!, MemberShape.Attribute, attributeType, null, Documentation(attribute.Annotation), context.Location(attribute, attribute.Name!.Length)));
+                members.Add(new MemberSpec(attribute.Name!, MemberShape.Attribute, attributeType, null, Documentation(attribute.Annotation), context.Location(attribute, attribute.Name!.Length)) { PropertyName = PropertyOverride(attribute) });
             }
         }
 
@@ -186,7 +189,7 @@ internal static class XsdParser
                 case XmlSchemaComplexType wrapper:
                     if (ParseListWrapper(typeName, element, wrapper, context) is { } item0)
                     {
-                        members.Add(new MemberSpec(element.Name!, MemberShape.WrappedList, item0.Type, item0.ItemName, documentation, location));
+                        members.Add(new MemberSpec(element.Name!, MemberShape.WrappedList, item0.Type, item0.ItemName, documentation, location) { PropertyName = PropertyOverride(element) });
                     }
 
                     continue;
@@ -208,7 +211,7 @@ internal static class XsdParser
             }
 
             var shape = element.MaxOccurs > 1 ? MemberShape.RepeatedElement : MemberShape.Element;
-            members.Add(new MemberSpec(element.Name!, shape, type, shape == MemberShape.RepeatedElement ? element.Name : null, documentation, location));
+            members.Add(new MemberSpec(element.Name!, shape, type, shape == MemberShape.RepeatedElement ? element.Name : null, documentation, location) { PropertyName = PropertyOverride(element) });
         }
     }
 
@@ -276,6 +279,19 @@ internal static class XsdParser
         }
 
         return new TypeReference(name.Name, IsBuiltIn: false);
+    }
+
+    private static string? PropertyOverride(XmlSchemaAnnotated item)
+    {
+        foreach (var attribute in item.UnhandledAttributes ?? Array.Empty<XmlAttribute>())
+        {
+            if (attribute.NamespaceURI == XpmNamespace && attribute.LocalName == "property" && attribute.Value.Trim().Length > 0)
+            {
+                return attribute.Value.Trim();
+            }
+        }
+
+        return null;
     }
 
     private static string? Documentation(XmlSchemaAnnotation? annotation)

@@ -139,7 +139,7 @@ namespace XpmGen.Models
         /// <summary>The &lt;Tag&gt; element.</summary>
         /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("Tag")]
-        public global::System.Collections.Generic.List<string> Tag { get; set; } = new global::System.Collections.Generic.List<string>();
+        public global::System.Collections.Generic.List<string> Tags { get; set; } = new global::System.Collections.Generic.List<string>();
 
         private string? _webUrl;
 
@@ -261,7 +261,7 @@ namespace XpmGen.Serialization
                         value.Parts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Part", global::XpmGen.Serialization.ReferenceXml.Read);
                         break;
                     case "Tag":
-                        value.Tag.Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        value.Tags.Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
                         break;
                     case "WebUrl":
                         value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
@@ -312,9 +312,9 @@ namespace XpmGen.Serialization
 
                 writer.WriteEndElement();
             }
-            if (value.Tag is { Count: > 0 })
+            if (value.Tags is { Count: > 0 })
             {
-                foreach (var item in value.Tag)
+                foreach (var item in value.Tags)
                 {
                     writer.WriteElementString("Tag", item);
                 }
