@@ -59,7 +59,7 @@ internal static class SchemaBinder
             var models = BindModels(modelFiles);
             var resources = BindResources(ordered.Where(static f => f.Resource is not null).Select(static f => f.Resource!).ToList());
             var client = new ClientUnit(resources
-                .Select(static r => new ClientResource(r.Resource, r.Facade, r.ApiPath, r.Endpoints.Select(static e => e.Name).ToEquatableArray()))
+                .Select(static r => new ClientResource(r.Resource, r.Facade, r.ApiPath, r.Endpoints.Select(static e => e.Group is null ? e.Name : e.Group + "." + e.Name).ToEquatableArray()))
                 .ToEquatableArray());
             return new BindResult(models.ToEquatableArray(), resources.ToEquatableArray(), client, _diagnostics.ToEquatableArray());
         }
@@ -264,19 +264,28 @@ internal static class SchemaBinder
 
                 var endpoints = new List<BoundEndpoint>();
                 var endpointNames = new HashSet<string>(StringComparer.Ordinal);
+                var groupNames = new HashSet<string>(resource.Endpoints.Where(static e => e.Group is not null).Select(static e => e.Group!), StringComparer.Ordinal);
                 foreach (var endpoint in resource.Endpoints)
                 {
-                    var label = $"The endpoint '{resource.Resource}.{endpoint.Name}'";
-                    if (!CheckIdentifier(endpoint.Name, "name", label, endpoint.Location))
+                    var qualified = endpoint.Group is null ? endpoint.Name : endpoint.Group + "." + endpoint.Name;
+                    var label = $"The endpoint '{resource.Resource}.{qualified}'";
+                    if (!CheckIdentifier(endpoint.Name, "name", label, endpoint.Location)
+                        || (endpoint.Group is not null && !CheckIdentifier(endpoint.Group, "group", label, endpoint.Location)))
                     {
+                        continue;
+                    }
+
+                    if (endpoint.Group is null && groupNames.Contains(endpoint.Name))
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The name '{resource.Resource}.{endpoint.Name}' (also a group of endpoints)", fileName));
                         continue;
                     }
 
                     var fullPath = resource.ApiPath + (endpoint.Path.Length == 0 ? string.Empty : "/" + endpoint.Path);
                     var operation = endpoint.Method + " " + Placeholder.Replace(fullPath, "{}");
-                    if (!endpointNames.Add(endpoint.Name))
+                    if (!endpointNames.Add(qualified))
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The endpoint name '{resource.Resource}.{endpoint.Name}'", fileName));
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The endpoint name '{resource.Resource}.{qualified}'", fileName));
                         continue;
                     }
 
@@ -381,6 +390,7 @@ internal static class SchemaBinder
             }
 
             return new BoundEndpoint(
+                endpoint.Group,
                 endpoint.Name,
                 endpoint.Method,
                 fullPath,

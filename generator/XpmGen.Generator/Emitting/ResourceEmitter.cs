@@ -35,8 +35,24 @@ internal static class ResourceEmitter
         writer.Line($"/// <summary>The endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>. {SourceWriter.Xml(unit.Description)}</summary>");
         writer.Line(KnownTypes.GeneratedCode);
         writer.OpenBlock("public static class " + unit.Resource);
+        EmitEndpointProperties(writer, unit, Ungrouped(unit), cancellationToken);
+        foreach (var group in Groups(unit))
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>.</summary>");
+            writer.OpenBlock("public static class " + group.Key);
+            EmitEndpointProperties(writer, unit, group.ToList(), cancellationToken);
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void EmitEndpointProperties(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    {
         var first = true;
-        foreach (var endpoint in unit.Endpoints)
+        foreach (var endpoint in endpoints)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!first)
@@ -50,32 +66,51 @@ internal static class ResourceEmitter
             writer.Line($"public static {KnownTypes.XpmEndpoint} {endpoint.Name} {{ get; }} = new {KnownTypes.XpmEndpoint}(");
             writer.Indent();
             writer.Line($"{SourceWriter.Literal(unit.Resource)},");
-            writer.Line($"{SourceWriter.Literal(endpoint.Name)},");
+            writer.Line($"{SourceWriter.Literal(QualifiedName(endpoint))},");
             writer.Line($"{SourceWriter.Literal(endpoint.Method)},");
             writer.Line($"{SourceWriter.Literal(endpoint.PathTemplate)},");
             writer.Line($"new string[] {{ {scopes} }},");
             writer.Line($"{SourceWriter.Literal(endpoint.Summary ?? string.Empty)});");
             writer.Unindent();
         }
-
-        writer.CloseBlock();
-        writer.CloseBlock();
     }
 
     private static void EmitRequests(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
     {
-        writer.Line($"/// <summary>Builds the requests of <c>{unit.ApiPath}</c> without sending them; send them with <see cref=\"{KnownTypes.XpmClient}.SendAsync{{TResponse}}\"/>.</summary>");
+        writer.Line($"/// <summary>Builds the requests of <c>{SourceWriter.Xml(unit.ApiPath)}</c> without sending them; send them with <see cref=\"{KnownTypes.XpmClient}.SendAsync{{TResponse}}\"/>.</summary>");
         writer.Line(KnownTypes.GeneratedCode);
         writer.OpenBlock($"public static partial class {unit.Resource}Requests");
-        foreach (var endpoint in unit.Endpoints.Where(static e => e.Response.Kind != ResponseKind.None))
+        EmitRequestMethods(writer, unit, Ungrouped(unit), cancellationToken);
+        foreach (var group in Groups(unit))
         {
-            writer.Line($"private static readonly {ReaderType(endpoint)} {endpoint.Name}Reader = {ReaderFactory(endpoint)};");
+            writer.Line();
+            writer.Line($"/// <summary>Builds the {SourceWriter.Xml(group.Key)} requests of <c>{SourceWriter.Xml(unit.ApiPath)}</c>.</summary>");
+            writer.OpenBlock("public static class " + group.Key);
+            EmitRequestMethods(writer, unit, group.ToList(), cancellationToken);
+            writer.CloseBlock();
         }
 
-        foreach (var endpoint in unit.Endpoints)
+        writer.CloseBlock();
+    }
+
+    private static void EmitRequestMethods(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        var first = true;
+        foreach (var endpoint in endpoints.Where(static e => e.Response.Kind != ResponseKind.None))
+        {
+            writer.Line($"private static readonly {ReaderType(endpoint)} {endpoint.Name}Reader = {ReaderFactory(endpoint)};");
+            first = false;
+        }
+
+        foreach (var endpoint in endpoints)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.Line();
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
             EmitDocs(writer, endpoint, isFacade: false);
             writer.OpenBlock($"public static {RequestType(endpoint)} {endpoint.Name}({string.Join(", ", Parameters(endpoint))})");
             if (endpoint.Request is { } bodyParameter)
@@ -98,7 +133,7 @@ internal static class ResourceEmitter
             var reader = endpoint.Response.Kind == ResponseKind.None ? $"{KnownTypes.XpmResponseReader}.None" : endpoint.Name + "Reader";
             writer.Line($"return new {RequestType(endpoint)}(");
             writer.Indent();
-            writer.Line($"{KnownTypes.XpmEndpoints}.{unit.Resource}.{endpoint.Name},");
+            writer.Line($"{KnownTypes.XpmEndpoints}.{unit.Resource}.{QualifiedName(endpoint)},");
             writer.Line($"{PathExpression(endpoint)},");
             writer.Line($"{query},");
             writer.Line($"{body},");
@@ -106,24 +141,54 @@ internal static class ResourceEmitter
             writer.Unindent();
             writer.CloseBlock();
         }
-
-        writer.CloseBlock();
     }
 
     private static void EmitFacade(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
     {
-        writer.Line($"/// <summary>The <c>{unit.ApiPath}</c> endpoints, sent through an <see cref=\"{KnownTypes.XpmClient}\"/>: <see cref=\"{KnownTypes.XpmClient}.{unit.Facade}\"/>.</summary>");
+        writer.Line($"/// <summary>The <c>{SourceWriter.Xml(unit.ApiPath)}</c> endpoints, sent through an <see cref=\"{KnownTypes.XpmClient}\"/>: <see cref=\"{KnownTypes.XpmClient}.{unit.Facade}\"/>.</summary>");
         if (!string.IsNullOrWhiteSpace(unit.Description))
         {
             writer.Line($"/// <remarks>{SourceWriter.Xml(unit.Description)}</remarks>");
         }
 
+        var groups = Groups(unit).ToList();
         writer.Line(KnownTypes.GeneratedCode);
         writer.OpenBlock($"public sealed partial class {unit.Resource}Api");
         writer.Line($"private readonly {KnownTypes.XpmClient} _client;");
+        foreach (var group in groups)
+        {
+            writer.Line($"private {unit.Resource}{group.Key}Api? _{Camel(group.Key)};");
+        }
+
         writer.Line();
         writer.Line($"internal {unit.Resource}Api({KnownTypes.XpmClient} client) => _client = client;");
-        foreach (var endpoint in unit.Endpoints)
+        foreach (var group in groups)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>.</summary>");
+            writer.Line($"public {unit.Resource}{group.Key}Api {group.Key} => _{Camel(group.Key)} ??= new {unit.Resource}{group.Key}Api(_client);");
+        }
+
+        EmitFacadeMethods(writer, unit, Ungrouped(unit), cancellationToken);
+        writer.CloseBlock();
+
+        foreach (var group in groups)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>: <see cref=\"{unit.Resource}Api.{group.Key}\"/>.</summary>");
+            writer.Line(KnownTypes.GeneratedCode);
+            writer.OpenBlock($"public sealed partial class {unit.Resource}{group.Key}Api");
+            writer.Line($"private readonly {KnownTypes.XpmClient} _client;");
+            writer.Line();
+            writer.Line($"internal {unit.Resource}{group.Key}Api({KnownTypes.XpmClient} client) => _client = client;");
+            EmitFacadeMethods(writer, unit, group.ToList(), cancellationToken);
+            writer.CloseBlock();
+        }
+    }
+
+    private static void EmitFacadeMethods(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in endpoints)
         {
             cancellationToken.ThrowIfCancellationRequested();
             writer.Line();
@@ -132,12 +197,21 @@ internal static class ResourceEmitter
             var arguments = string.Join(", ", Arguments(endpoint));
             writer.Line($"public {FacadeReturnType(endpoint)} {endpoint.Name}Async({string.Join(", ", parameters)}) =>");
             writer.Indent();
-            writer.Line($"_client.SendAsync({unit.Resource}Requests.{endpoint.Name}({arguments}), cancellationToken);");
+            writer.Line($"_client.SendAsync({unit.Resource}Requests.{QualifiedName(endpoint)}({arguments}), cancellationToken);");
             writer.Unindent();
         }
-
-        writer.CloseBlock();
     }
+
+    private static List<BoundEndpoint> Ungrouped(ResourceUnit unit) => unit.Endpoints.Where(static e => e.Group is null).ToList();
+
+    /// <summary>The endpoint groups in the order the schema first names them.</summary>
+    private static IEnumerable<IGrouping<string, BoundEndpoint>> Groups(ResourceUnit unit) =>
+        unit.Endpoints.Where(static e => e.Group is not null).GroupBy(static e => e.Group!, System.StringComparer.Ordinal);
+
+    /// <summary><c>Name</c>, or <c>Group.Name</c> for an endpoint of a group.</summary>
+    internal static string QualifiedName(BoundEndpoint endpoint) => endpoint.Group is null ? endpoint.Name : endpoint.Group + "." + endpoint.Name;
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     private static void EmitDocs(SourceWriter writer, BoundEndpoint endpoint, bool isFacade)
     {

@@ -49,6 +49,7 @@ internal sealed record ResourceUnit(
     EquatableArray<BoundEndpoint> Endpoints);
 
 internal sealed record BoundEndpoint(
+    string? Group,
     string Name,
     string Method,
     string PathTemplate,

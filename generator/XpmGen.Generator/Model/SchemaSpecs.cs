@@ -79,6 +79,7 @@ internal sealed record ResourceSpec(
 
 /// <summary>One operation of a resource.</summary>
 internal sealed record EndpointSpec(
+    string? Group,
     string Name,
     string Method,
     string Path,

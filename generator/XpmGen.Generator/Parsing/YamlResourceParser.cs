@@ -18,7 +18,7 @@ namespace XpmGen.Generator.Parsing;
 internal static class YamlResourceParser
 {
     private static readonly string[] ResourceKeys = { "resource", "facade", "path", "description", "endpoints" };
-    private static readonly string[] EndpointKeys = { "name", "method", "path", "summary", "remarks", "scopes", "parameters", "query", "request", "response" };
+    private static readonly string[] EndpointKeys = { "name", "group", "method", "path", "summary", "remarks", "scopes", "parameters", "query", "request", "response" };
     private static readonly string[] ParameterKeys = { "name", "type", "parameter", "required", "description" };
     private static readonly string[] PayloadKeys = { "element", "type", "item", "many", "optional", "parameter" };
     private static readonly string[] Methods = { "GET", "POST", "PUT", "DELETE" };
@@ -133,6 +133,7 @@ internal static class YamlResourceParser
         }
 
         return new EndpointSpec(
+            context.OptionalScalar(map, "group"),
             name,
             method.ToUpperInvariant(),
             path.Trim('/'),

@@ -45,6 +45,19 @@ namespace XpmGen
                 "widget.api/delete/{uuid}",
                 new string[] { "practicemanager" },
                 "Deletes a widget.");
+
+            /// <summary>The Parts endpoints of <c>widget.api</c>.</summary>
+            public static class Parts
+            {
+                /// <summary><c>GET widget.api/parts/{uuid}</c>: Returns the parts of a widget.</summary>
+                public static global::XpmGen.XpmEndpoint List { get; } = new global::XpmGen.XpmEndpoint(
+                    "Widget",
+                    "Parts.List",
+                    "GET",
+                    "widget.api/parts/{uuid}",
+                    new string[] { "practicemanager", "practicemanager.read" },
+                    "Returns the parts of a widget.");
+            }
         }
     }
 
@@ -113,6 +126,25 @@ namespace XpmGen
                 null,
                 global::XpmGen.XpmResponseReader.None);
         }
+
+        /// <summary>Builds the Parts requests of <c>widget.api</c>.</summary>
+        public static class Parts
+        {
+            private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Reference>("Parts", "Part", global::XpmGen.Serialization.ReferenceXml.Read);
+
+            /// <summary>Returns the parts of a widget.</summary>
+            /// <param name="widgetUuid">The widget's UUID.</param>
+            /// <returns>The request for <c>GET widget.api/parts/{uuid}</c>, whose response is read as the items of the response's <c>Parts</c> element, empty when it holds none.</returns>
+            public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>> List(string widgetUuid)
+            {
+                return new global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>>(
+                    global::XpmGen.XpmEndpoints.Widget.Parts.List,
+                    "widget.api/parts/" + global::XpmGen.XpmPath.Segment(widgetUuid, "widgetUuid"),
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    null,
+                    ListReader);
+            }
+        }
     }
 
     /// <summary>The <c>widget.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Widgets"/>.</summary>
@@ -121,8 +153,12 @@ namespace XpmGen
     public sealed partial class WidgetApi
     {
         private readonly global::XpmGen.XpmClient _client;
+        private WidgetPartsApi? _parts;
 
         internal WidgetApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <summary>The Parts endpoints of <c>widget.api</c>.</summary>
+        public WidgetPartsApi Parts => _parts ??= new WidgetPartsApi(_client);
 
         /// <summary>Returns every widget.</summary>
         /// <remarks>Not paged.</remarks>
@@ -160,5 +196,22 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task DeleteAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(WidgetRequests.Delete(uuid), cancellationToken);
+    }
+
+    /// <summary>The Parts endpoints of <c>widget.api</c>: <see cref="WidgetApi.Parts"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class WidgetPartsApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal WidgetPartsApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <summary>Returns the parts of a widget.</summary>
+        /// <param name="widgetUuid">The widget's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the items of the response's <c>Parts</c> element, empty when it holds none.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>> ListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(WidgetRequests.Parts.List(widgetUuid), cancellationToken);
     }
 }

@@ -23,6 +23,7 @@ namespace XpmGen
             Widget.Get,
             Widget.Add,
             Widget.Delete,
+            Widget.Parts.List,
         };
     }
 }
