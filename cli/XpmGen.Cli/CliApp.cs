@@ -57,6 +57,7 @@ internal static class CliApp
         root.Subcommands.Add(ClientCommands.Create(cli));
         root.Subcommands.Add(JobCommands.Create(cli));
         root.Subcommands.Add(EndpointsCommand.Create(cli));
+        root.Subcommands.Add(ScopesCommand.Create(cli));
         return root;
     }
 }
