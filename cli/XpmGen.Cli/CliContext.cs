@@ -53,6 +53,11 @@ internal sealed class CliContext
             await Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (XpmConnectionException ex)
+        {
+            await Error.WriteLineAsync($"Could not reach XPM at {session?.BaseAddress}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (XpmException ex)
         {
             // The runtime's messages name the call and the reason, and never hold the access token.

@@ -140,6 +140,8 @@ internal sealed class XpmSession : IAsyncDisposable
                 BaseAddress = baseAddress,
                 TenantId = tenantId,
                 AccessTokenProvider = new StaticAccessTokenProvider(accessToken),
+                // Someone is waiting at the terminal: retry briefly, and never a long rate-limit wait.
+                Retry = new XpmRetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(300), MaxRetryAfter = TimeSpan.FromSeconds(10) },
             });
         }
         catch (ArgumentException ex)

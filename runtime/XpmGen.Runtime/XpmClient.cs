@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
+using Polly;
 using XpmGen.Http;
 using XpmGen.Serialization;
 
@@ -50,6 +51,7 @@ public sealed partial class XpmClient
     private readonly string? _tenantId;
     private readonly IXpmAccessTokenProvider _accessTokenProvider;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retryPipeline;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its own <c>BaseAddress</c> is not used.</param>
@@ -70,6 +72,13 @@ public sealed partial class XpmClient
             nameof(options));
         _baseAddress = NormalizeBaseAddress(options.BaseAddress);
         _tenantId = NormalizeTenantId(options.TenantId);
+        var retry = options.Retry ?? throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.Retry)} must not be null; use {nameof(XpmRetryOptions)}.{nameof(XpmRetryOptions.None)} to turn retries off.", nameof(options));
+        if (retry.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        _retryPipeline = XpmRetryPipeline.Create(retry, _timeProvider);
     }
 
     /// <summary>
@@ -116,7 +125,7 @@ public sealed partial class XpmClient
     /// <exception cref="XpmServiceUnavailableException">HTTP 503.</exception>
     /// <exception cref="XpmHttpException">Another non-success status.</exception>
     /// <exception cref="XpmProtocolException">The body is not the XML the endpoint returns, or it was cut short.</exception>
-    /// <exception cref="HttpRequestException">The request could not be sent or no response arrived.</exception>
+    /// <exception cref="XpmConnectionException">No response arrived, after any retries that were safe; it says whether XPM may have processed the request.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled, or the <see cref="HttpClient"/> timed out.</exception>
     /// <exception cref="InvalidOperationException">The access token provider returned a blank or malformed token.</exception>
     public async Task<TResponse> SendAsync<TResponse>(XpmRequest<TResponse> request, CancellationToken cancellationToken = default)
@@ -125,22 +134,8 @@ public sealed partial class XpmClient
         var requestUri = BuildRequestUri(request);
         var accessToken = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
 
-        using var message = new HttpRequestMessage(request.Method, requestUri);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        if (_tenantId is not null)
-        {
-            message.Headers.TryAddWithoutValidation(TenantIdHeader, _tenantId);
-        }
-
-        message.Headers.Accept.Add(AcceptXml);
-        message.Headers.Accept.Add(AcceptTextXml);
-        message.Headers.UserAgent.Add(UserAgent);
-        if (request.Body is { } body)
-        {
-            message.Content = CreateContent(body);
-        }
-
-        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = request.Body is { } requestBody ? SerializeBody(requestBody) : null;
+        using var response = await SendWithRetriesAsync(request, requestUri, accessToken, body, cancellationToken).ConfigureAwait(false);
 
         // Synchronous payload readers cannot observe the token, so cancelling aborts the response instead, which
         // fails the read in progress; the exception is then reported as the cancellation it is.
@@ -158,6 +153,62 @@ public sealed partial class XpmClient
         {
             throw new OperationCanceledException($"{request.Method.Method} {request.Path} was cancelled while its response was being read.", ex, cancellationToken);
         }
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync<TResponse>(XpmRequest<TResponse> request, Uri requestUri, string accessToken, byte[]? body, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(XpmRetryPipeline.IsIdempotent, request.Endpoint.IsIdempotent);
+        try
+        {
+            return await _retryPipeline.ExecuteAsync(
+                static (context, state) => state.Client.SendOnceAsync(state.Method, state.Uri, state.AccessToken, state.Body, context.CancellationToken),
+                context,
+                (Client: this, request.Method, Uri: requestUri, AccessToken: accessToken, Body: body)).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var sent = !XpmRetryPipeline.WasNotSent(ex);
+            var what = XpmErrorFactory.Describe(request.Method, request.Path);
+            var advice = !sent
+                ? "The connection could not be opened, so nothing was sent."
+                : request.Endpoint.IsIdempotent
+                    ? "The read was retried and still failed."
+                    : "The request had been sent and XPM may have processed it; it was not sent again because XPM has no idempotency key. Check XPM before repeating it.";
+            var reason = XpmBodyText.Redact(ex.Message, accessToken);
+            throw new XpmConnectionException(
+                $"{what} failed without a response: {reason} {advice}",
+                new XpmErrorContext(request.Endpoint, request.Method, request.Path, null, null, null),
+                sent,
+                ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri requestUri, string accessToken, byte[]? body, CancellationToken cancellationToken)
+    {
+        // A message is sent once only, so every attempt builds its own.
+        using var message = new HttpRequestMessage(method, requestUri);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (_tenantId is not null)
+        {
+            message.Headers.TryAddWithoutValidation(TenantIdHeader, _tenantId);
+        }
+
+        message.Headers.Accept.Add(AcceptXml);
+        message.Headers.Accept.Add(AcceptTextXml);
+        message.Headers.UserAgent.Add(UserAgent);
+        if (body is not null)
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
+            message.Content = content;
+        }
+
+        return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TResponse> ReadResponseAsync<TResponse>(XpmRequest<TResponse> request, HttpResponseMessage response, string accessToken, CancellationToken cancellationToken)
@@ -238,7 +289,7 @@ public sealed partial class XpmClient
         return uri;
     }
 
-    private static ByteArrayContent CreateContent(XpmRequestBody body)
+    private static byte[] SerializeBody(XpmRequestBody body)
     {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, BodyWriterSettings))
@@ -246,9 +297,7 @@ public sealed partial class XpmClient
             body.WriteTo(writer);
         }
 
-        var content = new ByteArrayContent(buffer.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
-        return content;
+        return buffer.ToArray();
     }
 
     private static Uri NormalizeBaseAddress(Uri? baseAddress)

@@ -16,4 +16,7 @@ public sealed class XpmClientOptions
 
     /// <summary>Supplies the OAuth access token sent as <c>Authorization: Bearer</c>.</summary>
     public IXpmAccessTokenProvider? AccessTokenProvider { get; set; }
+
+    /// <summary>When requests are sent again: throttled calls always, failed reads only. See <see cref="XpmRetryOptions"/>.</summary>
+    public XpmRetryOptions Retry { get; set; } = new();
 }

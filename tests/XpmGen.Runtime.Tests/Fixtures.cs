@@ -140,12 +140,15 @@ public static class Fixtures
     public static XpmRequest<TimeModel> GetTime(string uuid) =>
         new(TimeGet, "time.api/get/" + XpmPath.Segment(uuid, "uuid"), Array.Empty<KeyValuePair<string, string>>(), null, XpmResponseReader.Single("Time", ReadTime));
 
+    // These tests check how each single response is read and reported, so the client does not retry;
+    // retries are proven against WireMock in the contract tests.
     public static XpmClient CreateClient(TestHttpServer server, string? tenantId = TenantId, IXpmAccessTokenProvider? tokens = null, Uri? baseAddress = null) =>
         new(NewHttpClient(), new XpmClientOptions
         {
             BaseAddress = baseAddress ?? server.BaseAddress,
             TenantId = tenantId,
             AccessTokenProvider = tokens ?? new StaticAccessTokenProvider(Token),
+            Retry = XpmRetryOptions.None,
         });
 
     public static HttpClient NewHttpClient() => new() { Timeout = TimeSpan.FromSeconds(30) };

@@ -20,9 +20,9 @@ namespace XpmGen;
 /// the client redacts it even when a server echoes it back.
 /// </para>
 /// <para>
-/// Transport failures (connection refused, DNS, TLS, a timeout before the response headers) are not
-/// wrapped: they surface as the <see cref="HttpRequestException"/> or
-/// <see cref="System.Threading.Tasks.TaskCanceledException"/> of <see cref="HttpClient"/>.
+/// A connection that fails without a response (refused, reset, DNS, TLS) is an <see cref="XpmConnectionException"/>,
+/// after the retries that are safe (see <see cref="XpmRetryOptions"/>); a timeout of the <see cref="HttpClient"/>
+/// surfaces as its <see cref="System.Threading.Tasks.TaskCanceledException"/>.
 /// </para>
 /// </remarks>
 public abstract class XpmException : Exception
