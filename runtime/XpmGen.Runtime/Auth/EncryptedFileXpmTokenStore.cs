@@ -70,6 +70,39 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
             return null;
         }
 
+        return Decrypt(key, path, data);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SaveAsync(string key, XpmTokenSet tokens, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var path = GetPath(key);
+        var data = Encrypt(key, tokens);
+        Directory.CreateDirectory(_directory);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    // Spans cannot live in async methods (C# 12, the oldest compiler the package supports), so the crypto is here.
+    private XpmTokenSet Decrypt(string key, string path, byte[] data)
+    {
         if (data.Length < HeaderSize || !data.AsSpan(0, Magic.Length).SequenceEqual(Magic) || data[Magic.Length] != FormatVersion)
         {
             throw new XpmTokenStoreException($"The file '{path}' is not an XpmGen token file (version {FormatVersion}).");
@@ -101,11 +134,8 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
         }
     }
 
-    /// <inheritdoc />
-    public async ValueTask SaveAsync(string key, XpmTokenSet tokens, CancellationToken cancellationToken)
+    private byte[] Encrypt(string key, XpmTokenSet tokens)
     {
-        ArgumentNullException.ThrowIfNull(tokens);
-        var path = GetPath(key);
         var plain = Serialize(tokens);
         var data = new byte[HeaderSize + plain.Length];
         Magic.CopyTo(data, 0);
@@ -122,25 +152,7 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
             CryptographicOperations.ZeroMemory(plain);
         }
 
-        Directory.CreateDirectory(_directory);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-            {
-                await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        return data;
     }
 
     // Binding the connection key into the authentication tag makes a file copied to another key's name fail.
