@@ -142,6 +142,8 @@ internal sealed class XpmSession : IAsyncDisposable
                 AccessTokenProvider = new StaticAccessTokenProvider(accessToken),
                 // Someone is waiting at the terminal: retry briefly, and never a long rate-limit wait.
                 Retry = new XpmRetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(300), MaxRetryAfter = TimeSpan.FromSeconds(10) },
+                // One command is one process in real use; a limiter per session keeps in-process runs independent.
+                RateLimiter = new XpmRateLimiter(),
             });
         }
         catch (ArgumentException ex)

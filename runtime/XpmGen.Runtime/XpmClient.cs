@@ -52,6 +52,7 @@ public sealed partial class XpmClient
     private readonly IXpmAccessTokenProvider _accessTokenProvider;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly ResiliencePipeline<HttpResponseMessage> _retryPipeline;
+    private readonly XpmRateLimiter _rateLimiter;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its own <c>BaseAddress</c> is not used.</param>
@@ -79,7 +80,11 @@ public sealed partial class XpmClient
         }
 
         _retryPipeline = XpmRetryPipeline.Create(retry, _timeProvider);
+        _rateLimiter = options.RateLimiter ?? throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.RateLimiter)} must not be null; the default is {nameof(XpmRateLimiter)}.{nameof(XpmRateLimiter.Shared)}.", nameof(options));
     }
+
+    /// <summary>The last limit figures XPM reported for this client's tenant, or <see langword="null"/> before any response.</summary>
+    public XpmRateLimitStatus? RateLimitStatus => _rateLimiter.GetStatus(_tenantId);
 
     /// <summary>
     /// Creates a client for one practice with a fixed access token, for scripts and tests. The token expires
@@ -135,6 +140,9 @@ public sealed partial class XpmClient
         var accessToken = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
 
         var body = request.Body is { } requestBody ? SerializeBody(requestBody) : null;
+
+        // One of the tenant's concurrent slots is held until the response has been read.
+        using var slot = await _rateLimiter.AcquireCallAsync(_tenantId, new XpmErrorContext(request.Endpoint, request.Method, request.Path, null, null, null), cancellationToken).ConfigureAwait(false);
         using var response = await SendWithRetriesAsync(request, requestUri, accessToken, body, cancellationToken).ConfigureAwait(false);
 
         // Synchronous payload readers cannot observe the token, so cancelling aborts the response instead, which
@@ -162,9 +170,9 @@ public sealed partial class XpmClient
         try
         {
             return await _retryPipeline.ExecuteAsync(
-                static (context, state) => state.Client.SendOnceAsync(state.Method, state.Uri, state.AccessToken, state.Body, context.CancellationToken),
+                static (context, state) => state.Client.SendOnceAsync(state.Request, state.Uri, state.AccessToken, state.Body, context.CancellationToken),
                 context,
-                (Client: this, request.Method, Uri: requestUri, AccessToken: accessToken, Body: body)).ConfigureAwait(false);
+                (Client: this, Request: (IXpmRequestInfo)new RequestInfo(request.Endpoint, request.Path), Uri: requestUri, AccessToken: accessToken, Body: body)).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -188,10 +196,13 @@ public sealed partial class XpmClient
         }
     }
 
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri requestUri, string accessToken, byte[]? body, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(IXpmRequestInfo request, Uri requestUri, string accessToken, byte[]? body, CancellationToken cancellationToken)
     {
+        // Every attempt counts against XPM's per-minute limits.
+        await _rateLimiter.AcquireAttemptAsync(_tenantId, new XpmErrorContext(request.Endpoint, request.Endpoint.Method, request.Path, null, null, null), cancellationToken).ConfigureAwait(false);
+
         // A message is sent once only, so every attempt builds its own.
-        using var message = new HttpRequestMessage(method, requestUri);
+        using var message = new HttpRequestMessage(request.Endpoint.Method, requestUri);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         if (_tenantId is not null)
         {
@@ -208,8 +219,19 @@ public sealed partial class XpmClient
             message.Content = content;
         }
 
-        return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        _rateLimiter.Observe(_tenantId, response);
+        return response;
     }
+
+    private interface IXpmRequestInfo
+    {
+        XpmEndpoint Endpoint { get; }
+
+        string Path { get; }
+    }
+
+    private sealed record RequestInfo(XpmEndpoint Endpoint, string Path) : IXpmRequestInfo;
 
     private async Task<TResponse> ReadResponseAsync<TResponse>(XpmRequest<TResponse> request, HttpResponseMessage response, string accessToken, CancellationToken cancellationToken)
     {

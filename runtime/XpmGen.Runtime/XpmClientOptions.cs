@@ -19,4 +19,10 @@ public sealed class XpmClientOptions
 
     /// <summary>When requests are sent again: throttled calls always, failed reads only. See <see cref="XpmRetryOptions"/>.</summary>
     public XpmRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Keeps calls inside Xero's limits per tenant and per app. Clients of one process should share one
+    /// limiter, which is why the default is <see cref="XpmRateLimiter.Shared"/>.
+    /// </summary>
+    public XpmRateLimiter RateLimiter { get; set; } = XpmRateLimiter.Shared;
 }

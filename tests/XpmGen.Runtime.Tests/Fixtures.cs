@@ -149,7 +149,19 @@ public static class Fixtures
             TenantId = tenantId,
             AccessTokenProvider = tokens ?? new StaticAccessTokenProvider(Token),
             Retry = XpmRetryOptions.None,
+            RateLimiter = GenerousLimits(),
         });
+
+    /// <summary>
+    /// A limiter of its own per client, with limits no test reaches: tests share a tenant id, and a 429 one
+    /// test provokes must not pause the others.
+    /// </summary>
+    public static XpmRateLimiter GenerousLimits() => new(new XpmRateLimitOptions
+    {
+        ConcurrentRequestsPerTenant = 1_000,
+        RequestsPerWindowPerTenant = 1_000_000,
+        RequestsPerWindowPerApp = 1_000_000,
+    });
 
     public static HttpClient NewHttpClient() => new() { Timeout = TimeSpan.FromSeconds(30) };
 

@@ -51,7 +51,19 @@ public abstract class ContractTestBase : IAsyncLifetime
             BaseAddress = Server.BaseAddress,
             TenantId = tenantId,
             AccessTokenProvider = new StaticAccessTokenProvider(accessToken),
+            RateLimiter = GenerousLimits(),
         });
+
+    /// <summary>
+    /// A limiter of its own per client, with limits no contract test reaches: the tests share one tenant id,
+    /// and a 429 or an exhausted minute one stub reports must not pause the others.
+    /// </summary>
+    internal static XpmRateLimiter GenerousLimits() => new(new XpmRateLimitOptions
+    {
+        ConcurrentRequestsPerTenant = 1_000,
+        RequestsPerWindowPerTenant = 1_000_000,
+        RequestsPerWindowPerApp = 1_000_000,
+    });
 
     /// <summary>The one request the client sent, checked for the headers every XPM call carries.</summary>
     protected async Task<RecordedRequest> SingleCallAsync(string method, string relativePath)
