@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Threading.Tasks;
 using XpmGen.Contract.Tests.Infrastructure;
 using XpmGen.Models;
@@ -288,6 +290,102 @@ public sealed class ClientContractTests : ContractTestBase
         var only = Assert.Single(body.Elements());
         Assert.Equal("UUID", only.Name.LocalName);
         Assert.Equal(ContractData.OkaforClientUuid, only.Value.Trim());
+    }
+
+    [Fact]
+    public async Task Get_of_an_unknown_client_throws_the_XPM_error_of_an_HTTP_200_response()
+    {
+        var error = await Assert.ThrowsAsync<XpmApiException>(() => Xpm.Clients.GetAsync(ClientContractData.UnknownClientUuid, Ct));
+
+        Assert.Equal("Client not found", error.ErrorDescription);
+        Assert.Equal("Get", error.ApiMethod);
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.Equal(HttpMethod.Get, error.Method);
+        Assert.Contains("client.api/get/" + ClientContractData.UnknownClientUuid, error.Path);
+        Assert.Equal("c1e4a7b2-6d0f-4e3a-9c51-0a2b3c4d5e01", error.CorrelationId);
+
+        await SingleCallAsync("GET", "client.api/get/" + ClientContractData.UnknownClientUuid);
+    }
+
+    [Fact]
+    public async Task ListPage_without_paging_parameters_sends_no_query_and_reads_base_clients()
+    {
+        var clients = await Xpm.Clients.ListPageAsync(cancellationToken: Ct);
+
+        var request = await SingleCallAsync("GET", "client.api/paged-list");
+        Assert.Empty(request.Query);
+
+        Assert.Equal(
+            new[] { ContractData.KowhaiClientUuid, ContractData.TuiStreetClientUuid, ClientContractData.HarakekeClientUuid },
+            clients.Select(c => c.Uuid));
+        var kowhai = clients[0];
+        Assert.Equal("Kowhai Landscaping Ltd", kowhai.Name);
+        Assert.Equal(new DateTime(1970, 11, 26), kowhai.DateOfBirth);
+        Assert.Equal("0610", kowhai.PostCode);
+        AssertMultiLinePostalAddress(kowhai.PostalAddress);
+        Assert.Equal("KOWHAI", kowhai.ExportCode);
+        Assert.False(kowhai.IsArchived);
+        Assert.False(kowhai.IsDeleted);
+        Assert.Equal("Aroha Ngata", kowhai.AccountManager?.Name);
+        Assert.Equal(30.00m, kowhai.Type?.CostMarkup);
+        Assert.Equal(20, kowhai.Type?.PaymentDay);
+
+        // paged-list items are base clients: no contacts, notes, groups or relationships
+        Assert.Empty(kowhai.Contacts);
+        Assert.Empty(kowhai.Notes);
+        Assert.Empty(kowhai.Groups);
+        Assert.Empty(kowhai.Relationships);
+
+        var tui = clients[1];
+        Assert.Equal("PO Box 2290", tui.PostalAddress);
+        Assert.Null(tui.IsArchived);
+        Assert.Equal(ContractData.KowhaiClientUuid, tui.BillingClient?.Uuid);
+
+        var harakeke = clients[2];
+        Assert.Equal("Harakeke Weaving Collective", harakeke.Name);
+        Assert.Equal("https://harakeke-weaving.example", harakeke.Website);
+        Assert.Null(harakeke.Phone);
+    }
+
+    [Fact]
+    public async Task ListPage_first_page_sends_pageSize_and_reads_its_clients()
+    {
+        // XPM also returns Pagination/Links/Next here; it is skipped until paging helpers exist.
+        var clients = await Xpm.Clients.ListPageAsync(pageSize: 2, cancellationToken: Ct);
+
+        var request = await SingleCallAsync("GET", "client.api/paged-list");
+        Assert.Equal(new[] { "pageSize" }, request.Query.Keys);
+        Assert.Equal("2", request.QueryValue("pageSize"));
+
+        Assert.Equal(new[] { "Kowhai Landscaping Ltd", "Tui Street Bakery Ltd" }, clients.Select(c => c.Name));
+        Assert.Null(clients[0].PostalAddress);
+        Assert.Equal("New Zealand", clients[0].Country);
+    }
+
+    [Fact]
+    public async Task ListPage_with_a_page_token_sends_it_and_reads_the_single_client_of_the_last_page()
+    {
+        var clients = await Xpm.Clients.ListPageAsync(pageSize: 2, pageToken: "cGFnZToy", cancellationToken: Ct);
+
+        var request = await SingleCallAsync("GET", "client.api/paged-list");
+        Assert.Equal(2, request.Query.Count);
+        Assert.Equal("2", request.QueryValue("pageSize"));
+        Assert.Equal("cGFnZToy", request.QueryValue("pageToken"));
+
+        var harakeke = Assert.Single(clients);
+        Assert.Equal(ClientContractData.HarakekeClientUuid, harakeke.Uuid);
+        Assert.Equal("kiaora@harakeke-weaving.example", harakeke.Email);
+        Assert.Equal("3010", harakeke.PostalPostCode);
+    }
+
+    [Fact]
+    public async Task ListPage_past_the_last_page_reads_an_empty_list()
+    {
+        var clients = await Xpm.Clients.ListPageAsync(pageSize: 2, pageToken: "cGFnZToz", cancellationToken: Ct);
+
+        var request = await SingleCallAsync("GET", "client.api/paged-list");
+        Assert.Equal("cGFnZToz", request.QueryValue("pageToken"));
+        Assert.Empty(clients);
     }
 
     private static void AssertMultiLinePostalAddress(string? postalAddress)

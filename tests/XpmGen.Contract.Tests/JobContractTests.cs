@@ -223,4 +223,334 @@ public sealed class JobContractTests : ContractTestBase
         var request = await SingleCallAsync("PUT", "job.api/state");
         Assert.Equal("COMPLETED", Child(XmlBody(request, "Job"), "State"));
     }
+
+    [Fact]
+    public async Task List_sends_the_range_as_yyyyMMdd_and_reads_every_job_of_it()
+    {
+        var jobs = await Xpm.Jobs.ListAsync(new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30), cancellationToken: Ct);
+
+        var request = await SingleCallAsync("GET", "job.api/list");
+        Assert.Equal("20250401", request.QueryValue("from"));
+        Assert.Equal("20250630", request.QueryValue("to"));
+        Assert.Null(request.QueryValue("detailed"));
+
+        Assert.Equal(new[] { "J000412", "J000415", JobContractData.DeletableJobNumber }, jobs.Select(j => j.Id));
+        Assert.Equal(new DateTime(2025, 6, 27), jobs[0].CompletedDate);
+        Assert.Equal("Tomas Brennan", jobs[0].Partner?.Name);
+        Assert.Equal("PO-7781", jobs[1].ClientOrderNumber);
+        Assert.Empty(jobs[1].Assigned ?? new List<JobStaff>()); // <Assigned />
+        var restructure = jobs[2];
+        Assert.Equal("Company Restructure Advice", restructure.Name);
+        Assert.Equal("Planned", restructure.State);
+        Assert.Equal(new DateTime(2025, 7, 31), restructure.DueDate);
+        Assert.Equal(JobContractData.TomasStaffUuid, restructure.Manager?.Uuid);
+        Assert.Null(restructure.Partner);
+        Assert.Equal(new[] { "Tomas Brennan", "Aroha Ngata" }, (restructure.Assigned ?? new List<JobStaff>()).Select(s => s.Name));
+        Assert.Empty(restructure.Tasks ?? new List<JobTask>());
+    }
+
+    [Fact]
+    public async Task List_detailed_reads_the_one_job_of_the_range_with_its_tasks_and_milestones()
+    {
+        var jobs = await Xpm.Jobs.ListAsync(new DateOnly(2009, 7, 1), new DateOnly(2009, 7, 31), detailed: true, Ct);
+
+        var request = await SingleCallAsync("GET", "job.api/list");
+        Assert.Equal("20090701", request.QueryValue("from"));
+        Assert.Equal("20090731", request.QueryValue("to"));
+        Assert.Equal("true", request.QueryValue("detailed"));
+
+        var job = Assert.Single(jobs);
+        Assert.Equal(ContractData.JobNumber, job.Id);
+        Assert.Equal(JobContractData.JobUuid, job.Uuid);
+        Assert.Equal(1250.00m, job.Budget);
+        Assert.Equal("Annual Accounts", job.Type);
+        Assert.Null(job.CompletedDate);
+        var task = Assert.Single(job.Tasks ?? new List<JobTask>());
+        Assert.Equal(JobContractData.PrepareTaskUuid, task.Uuid);
+        Assert.Equal(180, task.EstimatedMinutes);
+        Assert.Equal("Draft accounts to client", Assert.Single(job.Milestones ?? new List<JobMilestone>()).Description);
+        Assert.Empty(job.Notes ?? new List<JobNote>());
+    }
+
+    [Fact]
+    public async Task List_of_a_range_without_jobs_is_empty()
+    {
+        var jobs = await Xpm.Jobs.ListAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), cancellationToken: Ct);
+
+        var request = await SingleCallAsync("GET", "job.api/list");
+        Assert.Equal("20240101", request.QueryValue("from"));
+        Assert.Equal("20240131", request.QueryValue("to"));
+        Assert.Empty(jobs);
+    }
+
+    [Fact]
+    public async Task List_over_more_than_one_year_is_sent_as_given_and_XPMs_rejection_is_raised()
+    {
+        // XPM allows at most one year between from and to. The client does not check the range itself (XPM's
+        // limit may change); it sends it, and the rejection comes back as an XpmApiException. The stub answers
+        // as a third party observed it (HTTP 400); the exact status and text in XML mode are unconfirmed.
+        var error = await Assert.ThrowsAsync<XpmApiException>(
+            () => Xpm.Jobs.ListAsync(new DateOnly(2024, 1, 1), new DateOnly(2025, 6, 30), cancellationToken: Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("less than one year", error.ErrorDescription);
+        var request = await SingleCallAsync("GET", "job.api/list");
+        Assert.Equal("20240101", request.QueryValue("from"));
+        Assert.Equal("20250630", request.QueryValue("to"));
+    }
+
+    [Fact]
+    public async Task ListByStaff_reads_the_jobs_of_a_staff_member_with_their_tasks()
+    {
+        var jobs = await Xpm.Jobs.ListByStaffAsync(JobContractData.PriyaStaffUuid, Ct);
+
+        var request = await SingleCallAsync("GET", "job.api/staff/" + JobContractData.PriyaStaffUuid);
+        Assert.Empty(request.Query);
+
+        Assert.Equal(2, jobs.Count);
+        var accounts = jobs[0];
+        Assert.Equal(JobContractData.JobUuid, accounts.Uuid);
+        Assert.Equal(ContractData.JobNumber, accounts.Id);
+        Assert.Equal("Annual Accounts FY2009", accounts.Name);
+        Assert.Equal(ContractData.KowhaiClientUuid, accounts.Client?.Uuid);
+        Assert.Equal(1250.00m, accounts.Budget);
+        Assert.Equal("Annual Accounts", accounts.Type);
+        Assert.Equal(new DateTime(2009, 7, 1), accounts.StartDate);
+        Assert.Null(accounts.CompletedDate);
+        Assert.Equal("Aroha Ngata", accounts.Manager?.Name);
+        Assert.Null(accounts.Partner);
+        Assert.Equal(JobContractData.PriyaStaffUuid, Assert.Single(accounts.Assigned ?? new List<JobStaff>()).Uuid);
+        var task = Assert.Single(accounts.Tasks ?? new List<JobTask>());
+        Assert.Equal("Prepare Financial Statements", task.Name);
+        Assert.Equal(new DateTime(2009, 8, 21), task.DueDate);
+        Assert.Equal(180, Assert.Single(task.Assigned ?? new List<JobStaff>()).AllocatedMinutes);
+
+        var current = jobs[1];
+        Assert.Equal("J000412", current.Id);
+        Assert.Equal("In Progress", current.State);
+        Assert.Null(current.Budget); // <Budget />
+        Assert.Null(current.Description); // <Description />
+        Assert.Empty(current.Tasks ?? new List<JobTask>());
+    }
+
+    [Fact]
+    public async Task ListByStaff_reads_a_single_job()
+    {
+        var jobs = await Xpm.Jobs.ListByStaffAsync(JobContractData.TomasStaffUuid, Ct);
+
+        await SingleCallAsync("GET", "job.api/staff/" + JobContractData.TomasStaffUuid);
+        var job = Assert.Single(jobs);
+        Assert.Equal(JobContractData.DeletableJobNumber, job.Id);
+        Assert.Equal(4800.00m, job.Budget);
+        Assert.Equal("Advisory", job.Type);
+        var task = Assert.Single(job.Tasks ?? new List<JobTask>());
+        Assert.Equal("Advice", task.Folder);
+        Assert.Equal(600, task.EstimatedMinutes);
+        Assert.Equal(0, task.ActualMinutes);
+        Assert.Null(task.StartDate);
+    }
+
+    [Fact]
+    public async Task ListByStaff_of_a_staff_member_without_jobs_is_empty()
+    {
+        var jobs = await Xpm.Jobs.ListByStaffAsync(JobContractData.NewStaffUuid, Ct);
+
+        await SingleCallAsync("GET", "job.api/staff/" + JobContractData.NewStaffUuid);
+        Assert.Empty(jobs);
+    }
+
+    [Fact]
+    public async Task ListByClient_reads_the_jobs_of_a_client()
+    {
+        var jobs = await Xpm.Jobs.ListByClientAsync(ContractData.KowhaiClientUuid, cancellationToken: Ct);
+
+        var request = await SingleCallAsync("GET", "job.api/client/" + ContractData.KowhaiClientUuid);
+        Assert.Empty(request.Query);
+
+        Assert.Equal(new[] { ContractData.JobNumber, JobContractData.DeletableJobNumber }, jobs.Select(j => j.Id));
+        Assert.All(jobs, j => Assert.Equal("Kowhai Landscaping Ltd", j.Client?.Name));
+        Assert.Equal("Tomas Brennan", jobs[0].Partner?.Name);
+        Assert.Equal("Tomas Brennan", jobs[1].Manager?.Name);
+        Assert.Empty(jobs[0].Tasks ?? new List<JobTask>());
+    }
+
+    [Fact]
+    public async Task ListByClient_detailed_reads_a_single_detailed_job()
+    {
+        var jobs = await Xpm.Jobs.ListByClientAsync(ContractData.OkaforClientUuid, detailed: true, Ct);
+
+        var request = await SingleCallAsync("GET", "job.api/client/" + ContractData.OkaforClientUuid);
+        Assert.Equal("true", request.QueryValue("detailed"));
+
+        var job = Assert.Single(jobs);
+        Assert.Equal(JobContractData.BareJobNumber, job.Id);
+        Assert.Equal("2f7b9d13-6e0a-4c58-b1f4-8a3d5c7e9b26", job.Uuid);
+        Assert.Equal(350.00m, job.Budget);
+        Assert.Equal("GST Return Preparation", Assert.Single(job.Tasks ?? new List<JobTask>()).Name);
+        Assert.Empty(job.Milestones ?? new List<JobMilestone>());
+        var note = Assert.Single(job.Notes ?? new List<JobNote>());
+        Assert.Equal("Missing invoices", note.Title);
+        Assert.Equal("Correspondence", note.Folder);
+        Assert.Equal(new DateTime(2025, 4, 14, 10, 15, 0), note.Date);
+        Assert.Empty(note.Comments ?? new List<JobNoteComment>());
+    }
+
+    [Fact]
+    public async Task ListByClient_of_a_client_without_jobs_is_empty()
+    {
+        var jobs = await Xpm.Jobs.ListByClientAsync(ContractData.TuiStreetClientUuid, cancellationToken: Ct);
+
+        await SingleCallAsync("GET", "job.api/client/" + ContractData.TuiStreetClientUuid);
+        Assert.Empty(jobs);
+    }
+
+    [Fact]
+    public async Task Update_puts_the_documented_Job_body_with_CategoryUUID_and_reads_the_job()
+    {
+        var job = await Xpm.Jobs.UpdateAsync(
+            new JobUpdateRequest
+            {
+                Id = ContractData.JobNumber,
+                Name = "Annual Accounts and Tax FY2009",
+                Description = "Year-end accounts, income tax return and shareholder salaries",
+                StartDate = new DateOnly(2009, 7, 6),
+                DueDate = new DateOnly(2009, 10, 16),
+                ClientNumber = "PO-2009-17",
+                CategoryUuid = JobContractData.AnnualAccountsCategoryUuid,
+                Budget = 1480.00m,
+            },
+            Ct);
+
+        var request = await SingleCallAsync("PUT", "job.api/update");
+        Assert.Empty(request.Query);
+        var body = XmlBody(request, "Job");
+        Assert.Equal(ContractData.JobNumber, Child(body, "ID"));
+        Assert.Equal("Annual Accounts and Tax FY2009", Child(body, "Name"));
+        Assert.Equal("Year-end accounts, income tax return and shareholder salaries", Child(body, "Description"));
+        Assert.Equal("20090706", Child(body, "StartDate"));
+        Assert.Equal("20091016", Child(body, "DueDate"));
+        Assert.Equal("PO-2009-17", Child(body, "ClientNumber"));
+        Assert.Equal(JobContractData.AnnualAccountsCategoryUuid, Child(body, "CategoryUUID"));
+        Assert.Null(body.Element("CategoryID"));
+        Assert.Equal("1480.00", Child(body, "Budget"));
+        Assert.Null(body.Element("ClientUUID"));
+
+        Assert.Equal("https://app.practicemanager.xero.com/job/jobview.aspx?id=J000309", job.WebUrl);
+        Assert.Equal(ContractData.JobNumber, job.Id);
+        Assert.Equal("Annual Accounts and Tax FY2009", job.Name);
+        Assert.Equal("PO-2009-17", job.ClientOrderNumber);
+        Assert.Equal(1480.00m, job.Budget);
+        Assert.Equal(new DateTime(2009, 7, 6), job.StartDate);
+        Assert.Equal(new DateTime(2009, 10, 16), job.DueDate);
+    }
+
+    [Fact]
+    public async Task Delete_posts_the_job_number_and_returns_null_for_a_status_only_response()
+    {
+        var job = await Xpm.Jobs.DeleteAsync(new JobDeleteRequest { Id = JobContractData.DeletableJobNumber }, Ct);
+
+        var request = await SingleCallAsync("POST", "job.api/delete");
+        var body = XmlBody(request, "Job");
+        Assert.Equal(JobContractData.DeletableJobNumber, Child(body, "ID"));
+        Assert.Null(body.Element("UUID"));
+        Assert.Null(job);
+    }
+
+    [Fact]
+    public async Task Assign_puts_every_operation_as_an_element_with_uuid_attributes_and_reads_the_job()
+    {
+        var job = await Xpm.Jobs.AssignAsync(
+            new JobAssignRequest
+            {
+                Id = ContractData.JobNumber,
+                Uuid = JobContractData.JobUuid,
+                Add =
+                {
+                    new JobAssignStaff { Uuid = JobContractData.ArohaStaffUuid },
+                    new JobAssignStaff { Uuid = JobContractData.ArohaStaffUuid, TaskUuid = JobContractData.PrepareTaskUuid },
+                },
+                Remove =
+                {
+                    new JobAssignStaff { Uuid = JobContractData.PriyaStaffUuid },
+                    new JobAssignStaff { Uuid = JobContractData.PriyaStaffUuid, TaskUuid = JobContractData.PrepareTaskUuid },
+                },
+                AddManager = new JobAssignRole { Uuid = JobContractData.TomasStaffUuid },
+                RemovePartner = new JobAssignRoleRemoval(),
+            },
+            Ct);
+
+        var request = await SingleCallAsync("PUT", "job.api/assign");
+        var body = XmlBody(request, "Job");
+        Assert.Equal(ContractData.JobNumber, Child(body, "ID"));
+        Assert.Equal(JobContractData.JobUuid, Child(body, "UUID"));
+        var adds = body.Elements("add").ToList();
+        Assert.Equal(2, adds.Count);
+        Assert.All(adds, a => Assert.Equal(JobContractData.ArohaStaffUuid, (string?)a.Attribute("uuid")));
+        Assert.Null(adds[0].Attribute("task-uuid"));
+        Assert.Equal(JobContractData.PrepareTaskUuid, (string?)adds[1].Attribute("task-uuid"));
+        var removes = body.Elements("remove").ToList();
+        Assert.Equal(2, removes.Count);
+        Assert.All(removes, r => Assert.Equal(JobContractData.PriyaStaffUuid, (string?)r.Attribute("uuid")));
+        Assert.All(removes, r => Assert.Null(r.Attribute("id")));
+        Assert.Equal(JobContractData.PrepareTaskUuid, (string?)removes[1].Attribute("task-uuid"));
+        Assert.Equal(JobContractData.TomasStaffUuid, (string?)body.Element("add-manager")?.Attribute("uuid"));
+        var removePartner = body.Element("remove-partner");
+        Assert.NotNull(removePartner);
+        Assert.True(removePartner.IsEmpty);
+        Assert.False(removePartner.HasAttributes);
+        Assert.Null(body.Element("remove-manager"));
+        Assert.Null(body.Element("add-partner"));
+
+        Assert.NotNull(job);
+        Assert.Equal("Tomas Brennan", job.Manager?.Name);
+        Assert.Null(job.Partner);
+        Assert.Equal(JobContractData.ArohaStaffUuid, Assert.Single(job.Assigned ?? new List<JobStaff>()).Uuid);
+        var task = Assert.Single(job.Tasks ?? new List<JobTask>());
+        Assert.Equal("Aroha Ngata", Assert.Single(task.Assigned ?? new List<JobStaff>()).Name);
+    }
+
+    [Fact]
+    public async Task ApplyTemplate_posts_the_template_and_task_mode_and_reads_the_job_with_the_added_tasks()
+    {
+        var job = await Xpm.Jobs.ApplyTemplateAsync(
+            new JobApplyTemplateRequest { Id = ContractData.JobNumber, TemplateUuid = JobContractData.TemplateUuid, TaskMode = "AppendExisting" },
+            Ct);
+
+        var request = await SingleCallAsync("POST", "job.api/applytemplate");
+        var body = XmlBody(request, "Job");
+        Assert.Equal(ContractData.JobNumber, Child(body, "ID"));
+        Assert.Equal(JobContractData.TemplateUuid, Child(body, "TemplateUUID"));
+        Assert.Equal("AppendExisting", Child(body, "TaskMode"));
+
+        Assert.NotNull(job);
+        Assert.Equal(3, job.Tasks?.Count);
+        var added = job.Tasks![2];
+        Assert.Equal("Shareholder Salaries", added.Name);
+        Assert.Equal("Tax", added.Folder);
+        Assert.Equal(60, added.EstimatedMinutes);
+        Assert.Equal(2, job.Milestones?.Count);
+        Assert.Equal(new DateTime(2009, 9, 28), job.Milestones![1].Date);
+    }
+
+    [Fact]
+    public async Task CreateQuote_posts_no_body_to_the_job_number()
+    {
+        await Xpm.Jobs.CreateQuoteAsync(ContractData.JobNumber, Ct);
+
+        var request = await SingleCallAsync("POST", "job.api/createquote/" + ContractData.JobNumber);
+        Assert.Empty(request.Query);
+        Assert.Equal(string.Empty, request.Body);
+        Assert.Null(request.Header("Content-Type"));
+    }
+
+    [Fact]
+    public async Task CreateEstimate_posts_no_body_to_the_job_number()
+    {
+        await Xpm.Jobs.CreateEstimateAsync(ContractData.JobNumber, Ct);
+
+        var request = await SingleCallAsync("POST", "job.api/createestimate/" + ContractData.JobNumber);
+        Assert.Empty(request.Query);
+        Assert.Equal(string.Empty, request.Body);
+        Assert.Null(request.Header("Content-Type"));
+    }
 }

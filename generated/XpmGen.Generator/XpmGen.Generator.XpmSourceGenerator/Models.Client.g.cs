@@ -1755,7 +1755,7 @@ namespace XpmGen.Models
         public string? ClientCode { get => _clientCode; set => _clientCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
     }
 
-    /// <summary>A body that names one client by UUID, sent as a Client element to client.api/archive and client.api/delete.</summary>
+    /// <summary>A body that names one client by UUID, sent as a Client element to client.api/archive and client.api/delete, and nested as the Client of a contact add or update.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
     public sealed partial class ClientUuidRequest
     {
@@ -1765,6 +1765,475 @@ namespace XpmGen.Models
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of client.api/contact (POST), sent as a Contact element: a new contact and the client it is linked to.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ContactAddRequest
+    {
+        /// <summary>The client to link the new contact to, written as a nested Client element holding its UUID. Required.</summary>
+        [global::System.Xml.Serialization.XmlElement("Client")]
+        public global::XpmGen.Models.ClientUuidRequest? Client { get; set; }
+
+        private string? _name;
+
+        /// <summary>The contact's full name.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _salutation;
+
+        /// <summary>How to greet the contact in correspondence, for example Sam.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Salutation")]
+        public string? Salutation { get => _salutation; set => _salutation = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _addressee;
+
+        /// <summary>How to address the contact on letters, for example Mrs S Benecke.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Addressee")]
+        public string? Addressee { get => _addressee; set => _addressee = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _mobile;
+
+        /// <summary>The contact's mobile number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Mobile")]
+        public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _email;
+
+        /// <summary>The contact's email address.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Email")]
+        public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _phone;
+
+        /// <summary>The contact's phone number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Phone")]
+        public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _position;
+
+        /// <summary>The contact's position at the client.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Position")]
+        public string? Position { get => _position; set => _position = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>Whether the contact becomes the client's primary contact: Yes or No.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? IsPrimary { get; set; }
+
+        /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? IsPrimaryXml
+        {
+            get => IsPrimary is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatYesNo(value) : null;
+            set => IsPrimary = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
+        }
+    }
+
+    /// <summary>The body of client.api/contact/{uuid} (PUT), sent as a Contact element: the contact's new details. Position and IsPrimary can only be set for a contact linked to an existing client, named by the Client element.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ContactUpdateRequest
+    {
+        private string? _name;
+
+        /// <summary>The contact's full name. Whether an omitted element is cleared or left unchanged is not documented.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _salutation;
+
+        /// <summary>How to greet the contact in correspondence, for example Sam.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Salutation")]
+        public string? Salutation { get => _salutation; set => _salutation = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _addressee;
+
+        /// <summary>How to address the contact on letters, for example Mrs S Benecke.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Addressee")]
+        public string? Addressee { get => _addressee; set => _addressee = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _mobile;
+
+        /// <summary>The contact's mobile number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Mobile")]
+        public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _email;
+
+        /// <summary>The contact's email address.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Email")]
+        public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _phone;
+
+        /// <summary>The contact's phone number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Phone")]
+        public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The client whose link to the contact Position and IsPrimary describe, written as a nested Client element holding its UUID.</summary>
+        [global::System.Xml.Serialization.XmlElement("Client")]
+        public global::XpmGen.Models.ClientUuidRequest? Client { get; set; }
+
+        private string? _position;
+
+        /// <summary>The contact's position at the client named by Client.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Position")]
+        public string? Position { get => _position; set => _position = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>Whether the contact is the primary contact of the client named by Client: Yes or No.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? IsPrimary { get; set; }
+
+        /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? IsPrimaryXml
+        {
+            get => IsPrimary is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatYesNo(value) : null;
+            set => IsPrimary = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
+        }
+    }
+
+    /// <summary>The body of client.api/client/{uuid}/contacts, sent as a Client element: existing contacts to link to the client in the path, at most 10 per request.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientContactLinkRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The client's UUID. Accepted by Xero's OpenAPI but absent from XPM's example, as the path already names the client; leave it out unless XPM asks for it.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The contacts to link, at most 10.</summary>
+        /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
+        [global::System.Xml.Serialization.XmlArray("Contacts")]
+        [global::System.Xml.Serialization.XmlArrayItem("Contact")]
+        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientContactLink> Contacts { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientContactLink>();
+    }
+
+    /// <summary>One existing contact to link to a client, with its position and primary flag at that client.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientContactLink
+    {
+        private string? _uuid;
+
+        /// <summary>The contact's UUID. Required; compare UUIDs case-insensitively, as XPM's example writes them in upper case.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _position;
+
+        /// <summary>The contact's position at the client.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Position")]
+        public string? Position { get => _position; set => _position = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>Whether the contact becomes the client's primary contact: Yes or No.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? IsPrimary { get; set; }
+
+        /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? IsPrimaryXml
+        {
+            get => IsPrimary is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatYesNo(value) : null;
+            set => IsPrimary = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
+        }
+    }
+
+    /// <summary>The body of client.api/addrelationship, sent as a Relationship element: a relationship from one client to another (Practice Manager only).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientRelationshipAddRequest
+    {
+        private string? _clientUuid;
+
+        /// <summary>The UUID of the client the relationship belongs to.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ClientUUID")]
+        public string? ClientUuid { get => _clientUuid; set => _clientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _relatedClientUuid;
+
+        /// <summary>The UUID of the other client, for example the company a shareholder holds shares in.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("RelatedClientUUID")]
+        public string? RelatedClientUuid { get => _relatedClientUuid; set => _relatedClientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _type;
+
+        /// <summary>The kind of relationship: Director, Shareholder, Trustee, Beneficiary, Partner, Settlor, Associate, Secretary, Public Officer, Husband, Wife, Spouse, Parent Of, Child Of, Appointer, Member, Auditor or Owner. Known values: Director, Shareholder, Trustee, Beneficiary, Partner, Settlor, Associate, Secretary, Public Officer, Husband, Wife, Spouse, Parent Of, Child Of, Appointer, Member, Auditor, Owner.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Type")]
+        public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The number of shares held; only for Shareholder and Owner relationships.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public int? NumberOfShares { get; set; }
+
+        /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? NumberOfSharesXml
+        {
+            get => NumberOfShares is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatInt(value) : null;
+            set => NumberOfShares = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
+        }
+
+        /// <summary>The share of the partnership as a percentage; only for Partner relationships.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? Percentage { get; set; }
+
+        /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Percentage")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? PercentageXml
+        {
+            get => Percentage is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => Percentage = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The date the relationship started, sent as yyyy-MM-dd. Optional.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? StartDate { get; set; }
+
+        /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartDateXml
+        {
+            get => StartDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatIsoDate(value) : null;
+            set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
+        }
+
+        /// <summary>The date the relationship ended, sent as yyyy-MM-dd. Optional.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? EndDate { get; set; }
+
+        /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("EndDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? EndDateXml
+        {
+            get => EndDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatIsoDate(value) : null;
+            set => EndDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
+        }
+    }
+
+    /// <summary>The body of client.api/updaterelationship, sent as a Relationship element: the relationship's UUID and its new shares, percentage and dates (Practice Manager only).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientRelationshipUpdateRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the relationship to update, as found in the detailed client's Relationships.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The number of shares held; only for Shareholder and Owner relationships.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public int? NumberOfShares { get; set; }
+
+        /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? NumberOfSharesXml
+        {
+            get => NumberOfShares is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatInt(value) : null;
+            set => NumberOfShares = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
+        }
+
+        /// <summary>The share of the partnership as a percentage; only for Partner relationships.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? Percentage { get; set; }
+
+        /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Percentage")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? PercentageXml
+        {
+            get => Percentage is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => Percentage = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The date the relationship started, sent as yyyy-MM-dd. Optional.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? StartDate { get; set; }
+
+        /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartDateXml
+        {
+            get => StartDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatIsoDate(value) : null;
+            set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
+        }
+
+        /// <summary>The date the relationship ended, sent as yyyy-MM-dd. Optional.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? EndDate { get; set; }
+
+        /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("EndDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? EndDateXml
+        {
+            get => EndDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatIsoDate(value) : null;
+            set => EndDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
+        }
+    }
+
+    /// <summary>A body that names one client relationship by UUID, sent as a Relationship element to client.api/deleterelationship.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientRelationshipUuidRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the relationship to act on.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>A client relationship as Xero's OpenAPI says the relationship writes return it, with both clients named. XPM documents no XML for it: every element name here is inferred from the OpenAPI and unconfirmed.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientRelationshipDetail
+    {
+        private string? _uuid;
+
+        /// <summary>The relationship's UUID. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The client the relationship belongs to. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlElement("Client")]
+        public global::XpmGen.Models.Reference? Client { get; set; }
+
+        /// <summary>The other client in the relationship. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlElement("RelatedClient")]
+        public global::XpmGen.Models.Reference? RelatedClient { get; set; }
+
+        /// <summary>The kind of relationship, such as Shareholder, in its Name (Xero's OpenAPI gives the type only a name, so UUID stays empty). XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlElement("RelationshipType")]
+        public global::XpmGen.Models.Reference? RelationshipType { get; set; }
+
+        /// <summary>The number of shares held; set only for Shareholder and Owner relationships. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public int? NumberOfShares { get; set; }
+
+        /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? NumberOfSharesXml
+        {
+            get => NumberOfShares is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatInt(value) : null;
+            set => NumberOfShares = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
+        }
+
+        /// <summary>The share of the partnership as a percentage; set only for Partner relationships. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? Percentage { get; set; }
+
+        /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Percentage")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? PercentageXml
+        {
+            get => Percentage is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => Percentage = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The date the relationship started; read from yyyy-MM-dd or a date-time. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? StartDate { get; set; }
+
+        /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartDateXml
+        {
+            get => StartDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatIsoDate(value) : null;
+            set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
+        }
+
+        /// <summary>The date the relationship ended; read from yyyy-MM-dd or a date-time. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? EndDate { get; set; }
+
+        /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("EndDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? EndDateXml
+        {
+            get => EndDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatIsoDate(value) : null;
+            set => EndDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
+        }
+    }
+
+    /// <summary>The body of client.api/document, sent as a Document element: a file to attach to a client, base64 encoded.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientDocumentAddRequest
+    {
+        private string? _clientUuid;
+
+        /// <summary>The UUID of the client to attach the document to.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ClientUUID")]
+        public string? ClientUuid { get => _clientUuid; set => _clientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _title;
+
+        /// <summary>The document's title.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Title")]
+        public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _text;
+
+        /// <summary>A note about the document.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Text")]
+        public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _folder;
+
+        /// <summary>The folder to file the document in, such as Images. Optional.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Folder")]
+        public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _fileName;
+
+        /// <summary>The file name, such as example.jpg.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("FileName")]
+        public string? FileName { get => _fileName; set => _fileName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _content;
+
+        /// <summary>The file's content, base64 encoded (for example Convert.ToBase64String of its bytes). XPM does not document a size limit.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Content")]
+        public string? Content { get => _content; set => _content = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
     }
 }
 
@@ -3143,6 +3612,644 @@ namespace XpmGen.Serialization
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartElement(elementName);
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ContactAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ContactAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ContactAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ContactAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ContactAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Client":
+                        value.Client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
+                        break;
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Salutation":
+                        value.Salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Addressee":
+                        value.Addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Mobile":
+                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Email":
+                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Phone":
+                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Position":
+                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "IsPrimary":
+                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ContactAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            if (value.Client is not null)
+            {
+                global::XpmGen.Serialization.ClientUuidRequestXml.Write(writer, value.Client, "Client");
+            }
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Salutation", value.Salutation);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Addressee", value.Addressee);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Mobile", value.Mobile);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Email", value.Email);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Phone", value.Phone);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Position", value.Position);
+            global::XpmGen.Serialization.XpmXml.WriteYesNo(writer, "IsPrimary", value.IsPrimary);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ContactUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ContactUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ContactUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ContactUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ContactUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Salutation":
+                        value.Salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Addressee":
+                        value.Addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Mobile":
+                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Email":
+                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Phone":
+                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Client":
+                        value.Client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
+                        break;
+                    case "Position":
+                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "IsPrimary":
+                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ContactUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Salutation", value.Salutation);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Addressee", value.Addressee);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Mobile", value.Mobile);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Email", value.Email);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Phone", value.Phone);
+            if (value.Client is not null)
+            {
+                global::XpmGen.Serialization.ClientUuidRequestXml.Write(writer, value.Client, "Client");
+            }
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Position", value.Position);
+            global::XpmGen.Serialization.XpmXml.WriteYesNo(writer, "IsPrimary", value.IsPrimary);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientContactLinkRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ClientContactLinkRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientContactLinkRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ClientContactLinkRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ClientContactLinkRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Contacts":
+                        value.Contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientContactLinkXml.Read);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ClientContactLinkRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            if (value.Contacts is { Count: > 0 })
+            {
+                writer.WriteStartElement("Contacts");
+                foreach (var item in value.Contacts)
+                {
+                    global::XpmGen.Serialization.ClientContactLinkXml.Write(writer, item, "Contact");
+                }
+
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientContactLink"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ClientContactLinkXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientContactLink"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ClientContactLink Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ClientContactLink();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Position":
+                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "IsPrimary":
+                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ClientContactLink value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Position", value.Position);
+            global::XpmGen.Serialization.XpmXml.WriteYesNo(writer, "IsPrimary", value.IsPrimary);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ClientRelationshipAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ClientRelationshipAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ClientRelationshipAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "ClientUUID":
+                        value.ClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "RelatedClientUUID":
+                        value.RelatedClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Type":
+                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "NumberOfShares":
+                        value.NumberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        break;
+                    case "Percentage":
+                        value.Percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "StartDate":
+                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        break;
+                    case "EndDate":
+                        value.EndDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ClientRelationshipAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ClientUUID", value.ClientUuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "RelatedClientUUID", value.RelatedClientUuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Type", value.Type);
+            global::XpmGen.Serialization.XpmXml.WriteInt(writer, "NumberOfShares", value.NumberOfShares);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "Percentage", value.Percentage);
+            global::XpmGen.Serialization.XpmXml.WriteIsoDate(writer, "StartDate", value.StartDate);
+            global::XpmGen.Serialization.XpmXml.WriteIsoDate(writer, "EndDate", value.EndDate);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ClientRelationshipUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ClientRelationshipUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ClientRelationshipUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "NumberOfShares":
+                        value.NumberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        break;
+                    case "Percentage":
+                        value.Percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "StartDate":
+                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        break;
+                    case "EndDate":
+                        value.EndDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ClientRelationshipUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteInt(writer, "NumberOfShares", value.NumberOfShares);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "Percentage", value.Percentage);
+            global::XpmGen.Serialization.XpmXml.WriteIsoDate(writer, "StartDate", value.StartDate);
+            global::XpmGen.Serialization.XpmXml.WriteIsoDate(writer, "EndDate", value.EndDate);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipUuidRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ClientRelationshipUuidRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipUuidRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ClientRelationshipUuidRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ClientRelationshipUuidRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ClientRelationshipUuidRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipDetail"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ClientRelationshipDetailXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipDetail"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ClientRelationshipDetail Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ClientRelationshipDetail();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Client":
+                        value.Client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        break;
+                    case "RelatedClient":
+                        value.RelatedClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        break;
+                    case "RelationshipType":
+                        value.RelationshipType = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        break;
+                    case "NumberOfShares":
+                        value.NumberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        break;
+                    case "Percentage":
+                        value.Percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "StartDate":
+                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        break;
+                    case "EndDate":
+                        value.EndDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ClientRelationshipDetail value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            if (value.Client is not null)
+            {
+                global::XpmGen.Serialization.ReferenceXml.Write(writer, value.Client, "Client");
+            }
+            if (value.RelatedClient is not null)
+            {
+                global::XpmGen.Serialization.ReferenceXml.Write(writer, value.RelatedClient, "RelatedClient");
+            }
+            if (value.RelationshipType is not null)
+            {
+                global::XpmGen.Serialization.ReferenceXml.Write(writer, value.RelationshipType, "RelationshipType");
+            }
+            global::XpmGen.Serialization.XpmXml.WriteInt(writer, "NumberOfShares", value.NumberOfShares);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "Percentage", value.Percentage);
+            global::XpmGen.Serialization.XpmXml.WriteIsoDate(writer, "StartDate", value.StartDate);
+            global::XpmGen.Serialization.XpmXml.WriteIsoDate(writer, "EndDate", value.EndDate);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientDocumentAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class ClientDocumentAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientDocumentAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.ClientDocumentAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.ClientDocumentAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "ClientUUID":
+                        value.ClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Title":
+                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Text":
+                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Folder":
+                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "FileName":
+                        value.FileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Content":
+                        value.Content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.ClientDocumentAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ClientUUID", value.ClientUuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Title", value.Title);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Text", value.Text);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Folder", value.Folder);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "FileName", value.FileName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Content", value.Content);
             writer.WriteEndElement();
         }
     }

@@ -169,6 +169,447 @@ namespace XpmGen.Models
         [global::System.Xml.Serialization.XmlElement("CustomField")]
         public global::System.Collections.Generic.List<global::XpmGen.Models.CustomFieldValueUpdate> Fields { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.CustomFieldValueUpdate>();
     }
+
+    /// <summary>The definition of a custom field (customfield.api): its name, type, where it is used and which element carries its values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class CustomFieldDefinition
+    {
+        private string? _uuid;
+
+        /// <summary>The definition's UUID, the UUID the custom field values refer to.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _name;
+
+        /// <summary>The custom field's name.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _type;
+
+        /// <summary>The field's type as XPM names it, for example Text, Decimal, Date, Dropdown List or Value Link; XPM does not document the full list. Known values: Text, Decimal, Date, Dropdown List, Value Link.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Type")]
+        public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _linkUrl;
+
+        /// <summary>The URL of a Value Link field; empty for other types.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("LinkUrl")]
+        public string? LinkUrl { get => _linkUrl; set => _linkUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The choices of a Dropdown List field; empty for other types. Unconfirmed encoding: XPM's examples show only an empty Options element and Xero's OpenAPI types it as a plain string, while requests send one Option element per choice. It is read as Options/Option; choices XPM writes as bare text inside Options are not read.</summary>
+        /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
+        [global::System.Xml.Serialization.XmlArray("Options")]
+        [global::System.Xml.Serialization.XmlArrayItem("Option")]
+        public global::System.Collections.Generic.List<string> Options { get; set; } = new global::System.Collections.Generic.List<string>();
+
+        /// <summary>Whether the field is used on clients: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseClient { get; set; }
+
+        /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseClient")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseClientXml
+        {
+            get => UseClient is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseClient = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on client contacts: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseContact { get; set; }
+
+        /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseContact")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseContactXml
+        {
+            get => UseContact is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseContact = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on jobs: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJob { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJob")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobXml
+        {
+            get => UseJob is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJob = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on job tasks: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobTask { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobTask")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobTaskXml
+        {
+            get => UseJobTask is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobTask = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on job costs: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobCost { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobCost")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobCostXml
+        {
+            get => UseJobCost is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobCost = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on time entries: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobTime { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobTime")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobTimeXml
+        {
+            get => UseJobTime is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobTime = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on leads: true or false. Inferred from Xero's OpenAPI (useLead); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no leads.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseLead { get; set; }
+
+        /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseLead")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseLeadXml
+        {
+            get => UseLead is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseLead = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on suppliers: true or false. Inferred from Xero's OpenAPI (useSupplier); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no suppliers.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseSupplier { get; set; }
+
+        /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseSupplier")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseSupplierXml
+        {
+            get => UseSupplier is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseSupplier = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        private string? _valueElement;
+
+        /// <summary>The element that carries the field's value when values are read or written: Text, Decimal, Number, Boolean or Date. Known values: Text, Decimal, Number, Boolean, Date.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ValueElement")]
+        public string? ValueElement { get => _valueElement; set => _valueElement = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of customfield.api/add, sent as a CustomFieldDefinition element: a new custom field. The Use flags are optional.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class CustomFieldDefinitionAddRequest
+    {
+        private string? _name;
+
+        /// <summary>The custom field's name.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _type;
+
+        /// <summary>The field's type as XPM names it, for example Text, Decimal, Date, Dropdown List or Value Link; XPM does not document the full list. Known values: Text, Decimal, Date, Dropdown List, Value Link.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Type")]
+        public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _linkUrl;
+
+        /// <summary>The URL of a Value Link field.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("LinkUrl")]
+        public string? LinkUrl { get => _linkUrl; set => _linkUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The choices of a Dropdown List field, each sent as an Option element (Options/Option, the encoding of the JSON options array in Xero's OpenAPI). XPM's XML example shows only an empty Options element, so this encoding is unconfirmed.</summary>
+        /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
+        [global::System.Xml.Serialization.XmlArray("Options")]
+        [global::System.Xml.Serialization.XmlArrayItem("Option")]
+        public global::System.Collections.Generic.List<string> Options { get; set; } = new global::System.Collections.Generic.List<string>();
+
+        /// <summary>Whether the field is used on clients: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseClient { get; set; }
+
+        /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseClient")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseClientXml
+        {
+            get => UseClient is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseClient = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on client contacts: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseContact { get; set; }
+
+        /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseContact")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseContactXml
+        {
+            get => UseContact is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseContact = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on jobs: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJob { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJob")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobXml
+        {
+            get => UseJob is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJob = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on job tasks: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobTask { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobTask")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobTaskXml
+        {
+            get => UseJobTask is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobTask = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on job costs: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobCost { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobCost")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobCostXml
+        {
+            get => UseJobCost is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobCost = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on time entries: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobTime { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobTime")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobTimeXml
+        {
+            get => UseJobTime is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobTime = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on leads: true or false. Inferred from Xero's OpenAPI (useLead); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no leads.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseLead { get; set; }
+
+        /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseLead")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseLeadXml
+        {
+            get => UseLead is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseLead = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on suppliers: true or false. Inferred from Xero's OpenAPI (useSupplier); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no suppliers.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseSupplier { get; set; }
+
+        /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseSupplier")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseSupplierXml
+        {
+            get => UseSupplier is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseSupplier = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+    }
+
+    /// <summary>The body of customfield.api/update, sent as a CustomFieldDefinition element: the definition's UUID and its new details.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class CustomFieldDefinitionUpdateRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the definition to update.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _name;
+
+        /// <summary>The custom field's name.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _type;
+
+        /// <summary>The field's type as XPM names it, for example Text, Decimal, Date, Dropdown List or Value Link; XPM does not document the full list. Known values: Text, Decimal, Date, Dropdown List, Value Link.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Type")]
+        public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _linkUrl;
+
+        /// <summary>The URL of a Value Link field.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("LinkUrl")]
+        public string? LinkUrl { get => _linkUrl; set => _linkUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The choices of a Dropdown List field, each sent as an Option element (Options/Option, the encoding of the JSON options array in Xero's OpenAPI). XPM's XML example shows only an empty Options element, so this encoding is unconfirmed.</summary>
+        /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
+        [global::System.Xml.Serialization.XmlArray("Options")]
+        [global::System.Xml.Serialization.XmlArrayItem("Option")]
+        public global::System.Collections.Generic.List<string> Options { get; set; } = new global::System.Collections.Generic.List<string>();
+
+        /// <summary>Whether the field is used on clients: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseClient { get; set; }
+
+        /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseClient")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseClientXml
+        {
+            get => UseClient is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseClient = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on client contacts: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseContact { get; set; }
+
+        /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseContact")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseContactXml
+        {
+            get => UseContact is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseContact = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on jobs: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJob { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJob")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobXml
+        {
+            get => UseJob is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJob = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on job tasks: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobTask { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobTask")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobTaskXml
+        {
+            get => UseJobTask is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobTask = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on job costs: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobCost { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobCost")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobCostXml
+        {
+            get => UseJobCost is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobCost = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on time entries: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseJobTime { get; set; }
+
+        /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseJobTime")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseJobTimeXml
+        {
+            get => UseJobTime is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseJobTime = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on leads: true or false. Inferred from Xero's OpenAPI (useLead); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no leads.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseLead { get; set; }
+
+        /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseLead")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseLeadXml
+        {
+            get => UseLead is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseLead = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>Whether the field is used on suppliers: true or false. Inferred from Xero's OpenAPI (useSupplier); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no suppliers.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? UseSupplier { get; set; }
+
+        /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UseSupplier")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UseSupplierXml
+        {
+            get => UseSupplier is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => UseSupplier = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+    }
+
+    /// <summary>The body of customfield.api/delete, sent as a CustomFieldDefinition element naming the definition by its UUID.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class CustomFieldDefinitionUuidRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the definition.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
 }
 
 namespace XpmGen.Serialization
@@ -373,6 +814,377 @@ namespace XpmGen.Serialization
                     global::XpmGen.Serialization.CustomFieldValueUpdateXml.Write(writer, item, "CustomField");
                 }
             }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.CustomFieldDefinition"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class CustomFieldDefinitionXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinition"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.CustomFieldDefinition Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.CustomFieldDefinition();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Type":
+                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "LinkUrl":
+                        value.LinkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Options":
+                        value.Options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        break;
+                    case "UseClient":
+                        value.UseClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseContact":
+                        value.UseContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJob":
+                        value.UseJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobTask":
+                        value.UseJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobCost":
+                        value.UseJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobTime":
+                        value.UseJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseLead":
+                        value.UseLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseSupplier":
+                        value.UseSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "ValueElement":
+                        value.ValueElement = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.CustomFieldDefinition value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Type", value.Type);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "LinkUrl", value.LinkUrl);
+            if (value.Options is { Count: > 0 })
+            {
+                writer.WriteStartElement("Options");
+                foreach (var item in value.Options)
+                {
+                    writer.WriteElementString("Option", item);
+                }
+
+                writer.WriteEndElement();
+            }
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseClient", value.UseClient);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseContact", value.UseContact);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJob", value.UseJob);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobTask", value.UseJobTask);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobCost", value.UseJobCost);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobTime", value.UseJobTime);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseLead", value.UseLead);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseSupplier", value.UseSupplier);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ValueElement", value.ValueElement);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.CustomFieldDefinitionAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class CustomFieldDefinitionAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.CustomFieldDefinitionAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.CustomFieldDefinitionAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Type":
+                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "LinkUrl":
+                        value.LinkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Options":
+                        value.Options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        break;
+                    case "UseClient":
+                        value.UseClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseContact":
+                        value.UseContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJob":
+                        value.UseJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobTask":
+                        value.UseJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobCost":
+                        value.UseJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobTime":
+                        value.UseJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseLead":
+                        value.UseLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseSupplier":
+                        value.UseSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.CustomFieldDefinitionAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Type", value.Type);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "LinkUrl", value.LinkUrl);
+            if (value.Options is { Count: > 0 })
+            {
+                writer.WriteStartElement("Options");
+                foreach (var item in value.Options)
+                {
+                    writer.WriteElementString("Option", item);
+                }
+
+                writer.WriteEndElement();
+            }
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseClient", value.UseClient);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseContact", value.UseContact);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJob", value.UseJob);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobTask", value.UseJobTask);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobCost", value.UseJobCost);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobTime", value.UseJobTime);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseLead", value.UseLead);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseSupplier", value.UseSupplier);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.CustomFieldDefinitionUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class CustomFieldDefinitionUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.CustomFieldDefinitionUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.CustomFieldDefinitionUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Type":
+                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "LinkUrl":
+                        value.LinkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Options":
+                        value.Options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        break;
+                    case "UseClient":
+                        value.UseClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseContact":
+                        value.UseContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJob":
+                        value.UseJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobTask":
+                        value.UseJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobCost":
+                        value.UseJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseJobTime":
+                        value.UseJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseLead":
+                        value.UseLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "UseSupplier":
+                        value.UseSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.CustomFieldDefinitionUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Type", value.Type);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "LinkUrl", value.LinkUrl);
+            if (value.Options is { Count: > 0 })
+            {
+                writer.WriteStartElement("Options");
+                foreach (var item in value.Options)
+                {
+                    writer.WriteElementString("Option", item);
+                }
+
+                writer.WriteEndElement();
+            }
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseClient", value.UseClient);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseContact", value.UseContact);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJob", value.UseJob);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobTask", value.UseJobTask);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobCost", value.UseJobCost);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseJobTime", value.UseJobTime);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseLead", value.UseLead);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "UseSupplier", value.UseSupplier);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.CustomFieldDefinitionUuidRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class CustomFieldDefinitionUuidRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionUuidRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.CustomFieldDefinitionUuidRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.CustomFieldDefinitionUuidRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.CustomFieldDefinitionUuidRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
             writer.WriteEndElement();
         }
     }

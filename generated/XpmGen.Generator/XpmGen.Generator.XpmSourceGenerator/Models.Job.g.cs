@@ -4,7 +4,7 @@
 
 namespace XpmGen.Models
 {
-    /// <summary>A job, addressed by its job number. Summary lists carry the basic fields and assigned staff; get and detailed lists add tasks, milestones and notes.</summary>
+    /// <summary>A job, addressed by its job number. Summary lists carry the basic fields and assigned staff; get and detailed lists add tasks, milestones and notes. job.api/tasks returns jobs with their tasks, and job.api/staff returns jobs with their tasks but, per Xero's OpenAPI, without milestones and notes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
     public sealed partial class Job
     {
@@ -131,7 +131,7 @@ namespace XpmGen.Models
         [global::System.Xml.Serialization.XmlArrayItem("Staff")]
         public global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff> Assigned { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff>();
 
-        /// <summary>The job's tasks; detailed responses only.</summary>
+        /// <summary>The job's tasks; detailed responses, job.api/tasks and job.api/staff only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Tasks")]
         [global::System.Xml.Serialization.XmlArrayItem("Task")]
@@ -601,6 +601,804 @@ namespace XpmGen.Models
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("State")]
         public string? State { get => _state; set => _state = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of job.api/update, sent as a Job element: the new details of an existing job. The client and contact cannot be changed here.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobUpdateRequest
+    {
+        private string? _id;
+
+        /// <summary>The job number of the job to update, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ID")]
+        public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _name;
+
+        /// <summary>The job's name.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _description;
+
+        /// <summary>The job's description.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Description")]
+        public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The job's start date, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? StartDate { get; set; }
+
+        /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartDateXml
+        {
+            get => StartDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        /// <summary>The job's due date, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? DueDate { get; set; }
+
+        /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DueDateXml
+        {
+            get => DueDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        private string? _clientNumber;
+
+        /// <summary>The client's order number (returned as ClientOrderNumber).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ClientNumber")]
+        public string? ClientNumber { get => _clientNumber; set => _clientNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _categoryUuid;
+
+        /// <summary>The UUID of the job category to assign (see category.api). Xero's update example writes CategoryID, a leftover of API 3.0; add and Xero's OpenAPI use CategoryUUID, so this is sent. Whether CategoryID is also accepted is unconfirmed.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("CategoryUUID")]
+        public string? CategoryUuid { get => _categoryUuid; set => _categoryUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The job's budget amount.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? Budget { get; set; }
+
+        /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Budget")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? BudgetXml
+        {
+            get => Budget is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => Budget = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+    }
+
+    /// <summary>The body of job.api/delete, sent as a Job element: the job to delete.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobDeleteRequest
+    {
+        private string? _id;
+
+        /// <summary>The job number of the job to delete, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ID")]
+        public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _uuid;
+
+        /// <summary>The job's UUID. Shown in Xero's example but absent from its OpenAPI; optional.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of job.api/assign, sent as a Job element: the job followed by assignment operations written as elements with attributes. add and remove assign staff to the job, or to one of its tasks when task-uuid is given; add-manager, remove-manager, add-partner and remove-partner set or clear the job's manager and partner.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobAssignRequest
+    {
+        private string? _id;
+
+        /// <summary>The job number, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ID")]
+        public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _uuid;
+
+        /// <summary>The job's UUID. Shown in Xero's example but absent from its OpenAPI; optional.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>Staff to assign to the job, or to a task of the job when TaskUuid is set; one add element each.</summary>
+        /// <remarks>Empty when the element does not occur.</remarks>
+        [global::System.Xml.Serialization.XmlElement("add")]
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> Add { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff>();
+
+        /// <summary>Staff to unassign from the job, or from a task of the job when TaskUuid is set; one remove element each.</summary>
+        /// <remarks>Empty when the element does not occur.</remarks>
+        [global::System.Xml.Serialization.XmlElement("remove")]
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> Remove { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff>();
+
+        /// <summary>Makes a staff member the job's manager.</summary>
+        [global::System.Xml.Serialization.XmlElement("add-manager")]
+        public global::XpmGen.Models.JobAssignRole? AddManager { get; set; }
+
+        /// <summary>Clears the job's manager: set it to an empty JobAssignRoleRemoval to send an empty remove-manager element.</summary>
+        [global::System.Xml.Serialization.XmlElement("remove-manager")]
+        public global::XpmGen.Models.JobAssignRoleRemoval? RemoveManager { get; set; }
+
+        /// <summary>Makes a staff member the job's partner (account manager).</summary>
+        [global::System.Xml.Serialization.XmlElement("add-partner")]
+        public global::XpmGen.Models.JobAssignRole? AddPartner { get; set; }
+
+        /// <summary>Clears the job's partner: set it to an empty JobAssignRoleRemoval to send an empty remove-partner element.</summary>
+        [global::System.Xml.Serialization.XmlElement("remove-partner")]
+        public global::XpmGen.Models.JobAssignRoleRemoval? RemovePartner { get; set; }
+    }
+
+    /// <summary>An add or remove operation of job.api/assign: a staff member, and optionally the job task the operation applies to. Both are written as attributes. Xero's example once writes id instead of uuid on a remove; that is taken to be a typo, and uuid is sent.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobAssignStaff
+    {
+        private string? _uuid;
+
+        /// <summary>The staff member's UUID.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlAttribute("uuid")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _taskUuid;
+
+        /// <summary>The UUID of the task on this job (the job task's UUID, not its catalogue TaskUUID); when set the staff member is assigned to or removed from that task only.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlAttribute("task-uuid")]
+        public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The add-manager or add-partner operation of job.api/assign: the staff member to give the role, written as a uuid attribute.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobAssignRole
+    {
+        private string? _uuid;
+
+        /// <summary>The staff member's UUID.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlAttribute("uuid")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The remove-manager or remove-partner operation of job.api/assign: an empty element whose presence clears the role.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobAssignRoleRemoval
+    {
+    }
+
+    /// <summary>The body of job.api/applytemplate, sent as a Job element: a further job template to apply to an existing job.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobApplyTemplateRequest
+    {
+        private string? _id;
+
+        /// <summary>The job number, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ID")]
+        public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _uuid;
+
+        /// <summary>The job's UUID. Shown in Xero's example but absent from its OpenAPI; optional.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _templateUuid;
+
+        /// <summary>The UUID of the job template to apply (see template.api).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("TemplateUUID")]
+        public string? TemplateUuid { get => _templateUuid; set => _templateUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _taskMode;
+
+        /// <summary>How the template's tasks are added: AddNew (the default) or AppendExisting. Known values: AddNew, AppendExisting.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("TaskMode")]
+        public string? TaskMode { get => _taskMode; set => _taskMode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of job.api/task (POST), sent as a Task element: a task from the task catalogue to add to a job.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobTaskAddRequest
+    {
+        private string? _job;
+
+        /// <summary>The job number of the job to add the task to, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Job")]
+        public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _taskUuid;
+
+        /// <summary>The UUID of the catalogue task (task.api) to add.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("TaskUUID")]
+        public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _label;
+
+        /// <summary>A label for the task on this job.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Label")]
+        public string? Label { get => _label; set => _label = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _description;
+
+        /// <summary>The task's description on this job.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Description")]
+        public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The estimated time for the task in minutes.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public int? EstimatedMinutes { get; set; }
+
+        /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? EstimatedMinutesXml
+        {
+            get => EstimatedMinutes is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatInt(value) : null;
+            set => EstimatedMinutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
+        }
+
+        /// <summary>When the task starts, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? StartDate { get; set; }
+
+        /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartDateXml
+        {
+            get => StartDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        /// <summary>When the task is due, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? DueDate { get; set; }
+
+        /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DueDateXml
+        {
+            get => DueDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+    }
+
+    /// <summary>The body of job.api/task (PUT), sent as a Task element: new details of a task on a job. The task is named by its job task UUID in a UUID element, as Xero's OpenAPI has it; Xero's example is malformed (it opens TaskUUID and closes UUID) and the element name is unconfirmed.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobTaskUpdateRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the task on the job (JobTask.Uuid, not the catalogue TaskUUID).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _label;
+
+        /// <summary>A label for the task on this job.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Label")]
+        public string? Label { get => _label; set => _label = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _description;
+
+        /// <summary>The task's description on this job.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Description")]
+        public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The estimated time for the task in minutes.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public int? EstimatedMinutes { get; set; }
+
+        /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? EstimatedMinutesXml
+        {
+            get => EstimatedMinutes is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatInt(value) : null;
+            set => EstimatedMinutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
+        }
+
+        /// <summary>When the task starts, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? StartDate { get; set; }
+
+        /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartDateXml
+        {
+            get => StartDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        /// <summary>When the task is due, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? DueDate { get; set; }
+
+        /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DueDateXml
+        {
+            get => DueDate is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+    }
+
+    /// <summary>The body of job.api/reordertasks, sent as a Job element: the job's tasks in their new order.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobReorderTasksRequest
+    {
+        private string? _id;
+
+        /// <summary>The job number, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("ID")]
+        public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The job's tasks in the order they should appear.</summary>
+        /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
+        [global::System.Xml.Serialization.XmlArray("Tasks")]
+        [global::System.Xml.Serialization.XmlArrayItem("Task")]
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobTaskReorderItem> Tasks { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobTaskReorderItem>();
+    }
+
+    /// <summary>One task in the body of job.api/reordertasks.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobTaskReorderItem
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the task on the job (JobTask.Uuid).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of job.api/note, sent as a Note element: a note to add to a job.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobNoteAddRequest
+    {
+        private string? _job;
+
+        /// <summary>The job number, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Job")]
+        public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _title;
+
+        /// <summary>The note's title.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Title")]
+        public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _text;
+
+        /// <summary>The note's text.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Text")]
+        public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _folder;
+
+        /// <summary>The folder to file the note in, such as Correspondence.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Folder")]
+        public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>Whether the note is public: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? Public { get; set; }
+
+        /// <summary>The wire text of <see cref="Public"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Public"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Public")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? PublicXml
+        {
+            get => Public is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => Public = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+    }
+
+    /// <summary>The body of job.api/document, sent as a Document element: a file to attach to a job, with its content base64-encoded. XPM documents no size limit.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobDocumentAddRequest
+    {
+        private string? _job;
+
+        /// <summary>The job number, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Job")]
+        public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _title;
+
+        /// <summary>The document's title.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Title")]
+        public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _text;
+
+        /// <summary>A note about the document.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Text")]
+        public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _folder;
+
+        /// <summary>The folder to file the document in, such as Images.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Folder")]
+        public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>Whether the document is public: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? Public { get; set; }
+
+        /// <summary>The wire text of <see cref="Public"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Public"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Public")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? PublicXml
+        {
+            get => Public is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => Public = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        private string? _fileName;
+
+        /// <summary>The file name, such as example.jpg.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("FileName")]
+        public string? FileName { get => _fileName; set => _fileName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _content;
+
+        /// <summary>The file's content, base64-encoded (Convert.ToBase64String).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Content")]
+        public string? Content { get => _content; set => _content = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>A cost recorded on a job, as job.api/costs lists it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobCost
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of this cost on the job, used to update it and to read or write its custom fields.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The date of the cost.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateTime? Date { get; set; }
+
+        /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DateXml
+        {
+            get => Date is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDateTime(value) : null;
+            set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
+        }
+
+        private string? _description;
+
+        /// <summary>What the cost is for.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Description")]
+        public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _code;
+
+        /// <summary>The cost's code, such as the code of a cost catalogue item.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Code")]
+        public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _note;
+
+        /// <summary>A note about the cost.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Note")]
+        public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The quantity.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? Quantity { get; set; }
+
+        /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? QuantityXml
+        {
+            get => Quantity is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The cost of one unit to the practice.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? UnitCost { get; set; }
+
+        /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UnitCostXml
+        {
+            get => UnitCost is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The price of one unit charged to the client.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? UnitPrice { get; set; }
+
+        /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UnitPriceXml
+        {
+            get => UnitPrice is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>Whether the cost is billable: true or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? Billable { get; set; }
+
+        /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? BillableXml
+        {
+            get => Billable is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        /// <summary>The supplier of the cost. Only in Xero's OpenAPI; the XML element name is inferred and unconfirmed.</summary>
+        [global::System.Xml.Serialization.XmlElement("Supplier")]
+        public global::XpmGen.Models.Reference? Supplier { get; set; }
+    }
+
+    /// <summary>The body of job.api/cost (POST), sent as a Cost element: a cost to add to a job.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobCostAddRequest
+    {
+        private string? _job;
+
+        /// <summary>The job number, for example J000309.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Job")]
+        public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The date of the cost, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? Date { get; set; }
+
+        /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DateXml
+        {
+            get => Date is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        private string? _description;
+
+        /// <summary>What the cost is for.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Description")]
+        public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _code;
+
+        /// <summary>The cost's code.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Code")]
+        public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _note;
+
+        /// <summary>A note about the cost.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Note")]
+        public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The quantity.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? Quantity { get; set; }
+
+        /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? QuantityXml
+        {
+            get => Quantity is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The cost of one unit to the practice.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? UnitCost { get; set; }
+
+        /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UnitCostXml
+        {
+            get => UnitCost is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The price of one unit charged to the client.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? UnitPrice { get; set; }
+
+        /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UnitPriceXml
+        {
+            get => UnitPrice is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>Whether the cost is billable: true (XPM's default when left out) or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? Billable { get; set; }
+
+        /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? BillableXml
+        {
+            get => Billable is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        private string? _supplierUuid;
+
+        /// <summary>The UUID of the cost's supplier. Only in Xero's OpenAPI; the XML element name is inferred and unconfirmed.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("SupplierUUID")]
+        public string? SupplierUuid { get => _supplierUuid; set => _supplierUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of job.api/cost (PUT), sent as a Cost element: new details of a cost on a job.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class JobCostUpdateRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the cost on the job (JobCost.Uuid).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The date of the cost, written yyyyMMdd.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? Date { get; set; }
+
+        /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DateXml
+        {
+            get => Date is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        private string? _description;
+
+        /// <summary>What the cost is for.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Description")]
+        public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _code;
+
+        /// <summary>The cost's code.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Code")]
+        public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _note;
+
+        /// <summary>A note about the cost.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Note")]
+        public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The quantity.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? Quantity { get; set; }
+
+        /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? QuantityXml
+        {
+            get => Quantity is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The cost of one unit to the practice.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? UnitCost { get; set; }
+
+        /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UnitCostXml
+        {
+            get => UnitCost is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>The price of one unit charged to the client.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public decimal? UnitPrice { get; set; }
+
+        /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? UnitPriceXml
+        {
+            get => UnitPrice is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatDecimal(value) : null;
+            set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
+        }
+
+        /// <summary>Whether the cost is billable: true (XPM's default when left out) or false.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public bool? Billable { get; set; }
+
+        /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? BillableXml
+        {
+            get => Billable is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatBoolean(value) : null;
+            set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
+        }
+
+        private string? _supplierUuid;
+
+        /// <summary>The UUID of the cost's supplier. Only in Xero's OpenAPI; the XML element name is inferred and unconfirmed.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("SupplierUUID")]
+        public string? SupplierUuid { get => _supplierUuid; set => _supplierUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
     }
 }
 
@@ -1304,6 +2102,1145 @@ namespace XpmGen.Serialization
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "ID", value.Id);
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "State", value.State);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "ID":
+                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Description":
+                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "StartDate":
+                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "DueDate":
+                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "ClientNumber":
+                        value.ClientNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "CategoryUUID":
+                        value.CategoryUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Budget":
+                        value.Budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ID", value.Id);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Description", value.Description);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "StartDate", value.StartDate);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "DueDate", value.DueDate);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ClientNumber", value.ClientNumber);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "CategoryUUID", value.CategoryUuid);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "Budget", value.Budget);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobDeleteRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobDeleteRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobDeleteRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobDeleteRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobDeleteRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "ID":
+                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobDeleteRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ID", value.Id);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobAssignRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAssignRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobAssignRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobAssignRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "ID":
+                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "add":
+                        value.Add.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
+                        break;
+                    case "remove":
+                        value.Remove.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
+                        break;
+                    case "add-manager":
+                        value.AddManager = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
+                        break;
+                    case "remove-manager":
+                        value.RemoveManager = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
+                        break;
+                    case "add-partner":
+                        value.AddPartner = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
+                        break;
+                    case "remove-partner":
+                        value.RemovePartner = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobAssignRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ID", value.Id);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            if (value.Add is { Count: > 0 })
+            {
+                foreach (var item in value.Add)
+                {
+                    global::XpmGen.Serialization.JobAssignStaffXml.Write(writer, item, "add");
+                }
+            }
+            if (value.Remove is { Count: > 0 })
+            {
+                foreach (var item in value.Remove)
+                {
+                    global::XpmGen.Serialization.JobAssignStaffXml.Write(writer, item, "remove");
+                }
+            }
+            if (value.AddManager is not null)
+            {
+                global::XpmGen.Serialization.JobAssignRoleXml.Write(writer, value.AddManager, "add-manager");
+            }
+            if (value.RemoveManager is not null)
+            {
+                global::XpmGen.Serialization.JobAssignRoleRemovalXml.Write(writer, value.RemoveManager, "remove-manager");
+            }
+            if (value.AddPartner is not null)
+            {
+                global::XpmGen.Serialization.JobAssignRoleXml.Write(writer, value.AddPartner, "add-partner");
+            }
+            if (value.RemovePartner is not null)
+            {
+                global::XpmGen.Serialization.JobAssignRoleRemovalXml.Write(writer, value.RemovePartner, "remove-partner");
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignStaff"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobAssignStaffXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAssignStaff"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobAssignStaff Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobAssignStaff();
+            if (reader.MoveToFirstAttribute())
+            {
+                do
+                {
+                    switch (reader.LocalName)
+                    {
+                        case "uuid":
+                            value.Uuid = reader.Value;
+                            break;
+                        case "task-uuid":
+                            value.TaskUuid = reader.Value;
+                            break;
+                    }
+                }
+                while (reader.MoveToNextAttribute());
+
+                reader.MoveToElement();
+            }
+
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobAssignStaff value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            if (value.Uuid is not null)
+            {
+                writer.WriteAttributeString("uuid", value.Uuid);
+            }
+            if (value.TaskUuid is not null)
+            {
+                writer.WriteAttributeString("task-uuid", value.TaskUuid);
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignRole"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobAssignRoleXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAssignRole"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobAssignRole Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobAssignRole();
+            if (reader.MoveToFirstAttribute())
+            {
+                do
+                {
+                    switch (reader.LocalName)
+                    {
+                        case "uuid":
+                            value.Uuid = reader.Value;
+                            break;
+                    }
+                }
+                while (reader.MoveToNextAttribute());
+
+                reader.MoveToElement();
+            }
+
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobAssignRole value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            if (value.Uuid is not null)
+            {
+                writer.WriteAttributeString("uuid", value.Uuid);
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignRoleRemoval"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobAssignRoleRemovalXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAssignRoleRemoval"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobAssignRoleRemoval Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobAssignRoleRemoval();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobAssignRoleRemoval value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobApplyTemplateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobApplyTemplateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobApplyTemplateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobApplyTemplateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobApplyTemplateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "ID":
+                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "TemplateUUID":
+                        value.TemplateUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "TaskMode":
+                        value.TaskMode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobApplyTemplateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ID", value.Id);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "TemplateUUID", value.TemplateUuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "TaskMode", value.TaskMode);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobTaskAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobTaskAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobTaskAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobTaskAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Job":
+                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "TaskUUID":
+                        value.TaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Label":
+                        value.Label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Description":
+                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "EstimatedMinutes":
+                        value.EstimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        break;
+                    case "StartDate":
+                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "DueDate":
+                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobTaskAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Job", value.Job);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "TaskUUID", value.TaskUuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Label", value.Label);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Description", value.Description);
+            global::XpmGen.Serialization.XpmXml.WriteInt(writer, "EstimatedMinutes", value.EstimatedMinutes);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "StartDate", value.StartDate);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "DueDate", value.DueDate);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobTaskUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobTaskUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobTaskUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobTaskUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Label":
+                        value.Label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Description":
+                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "EstimatedMinutes":
+                        value.EstimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        break;
+                    case "StartDate":
+                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "DueDate":
+                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobTaskUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Label", value.Label);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Description", value.Description);
+            global::XpmGen.Serialization.XpmXml.WriteInt(writer, "EstimatedMinutes", value.EstimatedMinutes);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "StartDate", value.StartDate);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "DueDate", value.DueDate);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobReorderTasksRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobReorderTasksRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobReorderTasksRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobReorderTasksRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobReorderTasksRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "ID":
+                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Tasks":
+                        value.Tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskReorderItemXml.Read);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobReorderTasksRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "ID", value.Id);
+            if (value.Tasks is { Count: > 0 })
+            {
+                writer.WriteStartElement("Tasks");
+                foreach (var item in value.Tasks)
+                {
+                    global::XpmGen.Serialization.JobTaskReorderItemXml.Write(writer, item, "Task");
+                }
+
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobTaskReorderItem"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobTaskReorderItemXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskReorderItem"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobTaskReorderItem Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobTaskReorderItem();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobTaskReorderItem value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobNoteAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobNoteAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobNoteAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobNoteAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobNoteAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Job":
+                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Title":
+                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Text":
+                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Folder":
+                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Public":
+                        value.Public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobNoteAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Job", value.Job);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Title", value.Title);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Text", value.Text);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Folder", value.Folder);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "Public", value.Public);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobDocumentAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobDocumentAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobDocumentAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobDocumentAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobDocumentAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Job":
+                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Title":
+                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Text":
+                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Folder":
+                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Public":
+                        value.Public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "FileName":
+                        value.FileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Content":
+                        value.Content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobDocumentAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Job", value.Job);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Title", value.Title);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Text", value.Text);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Folder", value.Folder);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "Public", value.Public);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "FileName", value.FileName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Content", value.Content);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobCost"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobCostXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCost"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobCost Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobCost();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Date":
+                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        break;
+                    case "Description":
+                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Code":
+                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Note":
+                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Quantity":
+                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "UnitCost":
+                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "UnitPrice":
+                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "Billable":
+                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "Supplier":
+                        value.Supplier = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobCost value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteDateTime(writer, "Date", value.Date);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Description", value.Description);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Code", value.Code);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Note", value.Note);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "Quantity", value.Quantity);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "UnitCost", value.UnitCost);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "UnitPrice", value.UnitPrice);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "Billable", value.Billable);
+            if (value.Supplier is not null)
+            {
+                global::XpmGen.Serialization.ReferenceXml.Write(writer, value.Supplier, "Supplier");
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobCostAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobCostAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCostAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobCostAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobCostAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Job":
+                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Date":
+                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "Description":
+                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Code":
+                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Note":
+                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Quantity":
+                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "UnitCost":
+                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "UnitPrice":
+                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "Billable":
+                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "SupplierUUID":
+                        value.SupplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobCostAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Job", value.Job);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "Date", value.Date);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Description", value.Description);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Code", value.Code);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Note", value.Note);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "Quantity", value.Quantity);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "UnitCost", value.UnitCost);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "UnitPrice", value.UnitPrice);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "Billable", value.Billable);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "SupplierUUID", value.SupplierUuid);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobCostUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class JobCostUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCostUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.JobCostUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.JobCostUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Date":
+                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "Description":
+                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Code":
+                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Note":
+                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Quantity":
+                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "UnitCost":
+                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "UnitPrice":
+                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        break;
+                    case "Billable":
+                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        break;
+                    case "SupplierUUID":
+                        value.SupplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.JobCostUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "Date", value.Date);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Description", value.Description);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Code", value.Code);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Note", value.Note);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "Quantity", value.Quantity);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "UnitCost", value.UnitCost);
+            global::XpmGen.Serialization.XpmXml.WriteDecimal(writer, "UnitPrice", value.UnitPrice);
+            global::XpmGen.Serialization.XpmXml.WriteBoolean(writer, "Billable", value.Billable);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "SupplierUUID", value.SupplierUuid);
             writer.WriteEndElement();
         }
     }

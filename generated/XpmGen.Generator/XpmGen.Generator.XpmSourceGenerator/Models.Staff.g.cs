@@ -64,6 +64,141 @@ namespace XpmGen.Models
         [global::System.Xml.Serialization.XmlElement("WebUrl")]
         public string? WebUrl { get => _webUrl; set => _webUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
     }
+
+    /// <summary>The body of staff.api/add, sent as a Staff element: the new staff member's details. Only Name is required.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class StaffAddRequest
+    {
+        private string? _name;
+
+        /// <summary>The staff member's full name. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _address;
+
+        /// <summary>The staff member's address; may span several lines.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Address")]
+        public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _phone;
+
+        /// <summary>The staff member's phone number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Phone")]
+        public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _mobile;
+
+        /// <summary>The staff member's mobile number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Mobile")]
+        public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _email;
+
+        /// <summary>The staff member's email address.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Email")]
+        public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _payrollCode;
+
+        /// <summary>The staff member's code in the payroll system.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("PayrollCode")]
+        public string? PayrollCode { get => _payrollCode; set => _payrollCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of staff.api/update, sent as a Staff element: the staff member's UUID and the details to set. XPM does not document whether an omitted element is cleared or left unchanged, so send every value to keep.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class StaffUpdateRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the staff member to update. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _name;
+
+        /// <summary>The staff member's full name. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Name")]
+        public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _address;
+
+        /// <summary>The staff member's address; may span several lines.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Address")]
+        public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _phone;
+
+        /// <summary>The staff member's phone number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Phone")]
+        public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _mobile;
+
+        /// <summary>The staff member's mobile number.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Mobile")]
+        public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _email;
+
+        /// <summary>The staff member's email address.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Email")]
+        public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _payrollCode;
+
+        /// <summary>The staff member's code in the payroll system.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("PayrollCode")]
+        public string? PayrollCode { get => _payrollCode; set => _payrollCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>A body that names one staff member by UUID, sent as a Staff element to staff.api/delete, staff.api/disable and staff.api/forgottenpassword.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class StaffUuidRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the staff member to act on.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of staff.api/enable, sent as a Staff element: the UUID of the staff member who may log in again. XPM's example also sends an empty Security element whose purpose is undocumented (Xero's OpenAPI body has only the UUID); set Security to send it as the example does.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class StaffEnableRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the staff member to enable.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The Security element of XPM's example, which it sends empty. Undocumented and absent from Xero's OpenAPI: left out when null; an instance writes an empty Security element.</summary>
+        [global::System.Xml.Serialization.XmlElement("Security")]
+        public global::XpmGen.Models.StaffSecurity? Security { get; set; }
+    }
+
+    /// <summary>The Security element of a staff.api/enable body. XPM documents no content for it (its example sends it empty), so this model has none and writes an empty element; unexpected content in it is ignored when read.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class StaffSecurity
+    {
+    }
 }
 
 namespace XpmGen.Serialization
@@ -142,6 +277,303 @@ namespace XpmGen.Serialization
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "Address", value.Address);
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "PayrollCode", value.PayrollCode);
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "WebUrl", value.WebUrl);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class StaffAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.StaffAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.StaffAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Address":
+                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Phone":
+                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Mobile":
+                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Email":
+                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "PayrollCode":
+                        value.PayrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.StaffAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Address", value.Address);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Phone", value.Phone);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Mobile", value.Mobile);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Email", value.Email);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "PayrollCode", value.PayrollCode);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class StaffUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.StaffUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.StaffUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Name":
+                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Address":
+                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Phone":
+                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Mobile":
+                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Email":
+                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "PayrollCode":
+                        value.PayrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.StaffUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Address", value.Address);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Phone", value.Phone);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Mobile", value.Mobile);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Email", value.Email);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "PayrollCode", value.PayrollCode);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffUuidRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class StaffUuidRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffUuidRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.StaffUuidRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.StaffUuidRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.StaffUuidRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffEnableRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class StaffEnableRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffEnableRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.StaffEnableRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.StaffEnableRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Security":
+                        value.Security = global::XpmGen.Serialization.StaffSecurityXml.Read(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.StaffEnableRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            if (value.Security is not null)
+            {
+                global::XpmGen.Serialization.StaffSecurityXml.Write(writer, value.Security, "Security");
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffSecurity"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class StaffSecurityXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffSecurity"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.StaffSecurity Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.StaffSecurity();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.StaffSecurity value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
             writer.WriteEndElement();
         }
     }

@@ -132,6 +132,183 @@ namespace XpmGen.Models
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
     }
+
+    /// <summary>The body of time.api/add, sent as a Timesheet element (responses call the entry Time): the job, task, staff member and day, and either Minutes or a Start and End time. Billable cannot be set; XPM takes it from the task.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class TimesheetAddRequest
+    {
+        private string? _job;
+
+        /// <summary>The job number of the job the time is recorded against, for example J000309. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Job")]
+        public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _taskUuid;
+
+        /// <summary>The UUID of the task on the job. Required. XPM does not say whether this is the job task's own UUID or its catalogue TaskUUID; most likely the job task's UUID (inferred).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("TaskUUID")]
+        public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _staffUuid;
+
+        /// <summary>The UUID of the staff member who did the work. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("StaffUUID")]
+        public string? StaffUuid { get => _staffUuid; set => _staffUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The day the time was worked, sent as yyyyMMdd. Required.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? Date { get; set; }
+
+        /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DateXml
+        {
+            get => Date is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        /// <summary>The time spent in minutes; may be negative to reduce recorded time. Send either Minutes or Start and End.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public int? Minutes { get; set; }
+
+        /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Minutes")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? MinutesXml
+        {
+            get => Minutes is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatInt(value) : null;
+            set => Minutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
+        }
+
+        /// <summary>The start time, sent as HH:mm; send with End instead of Minutes.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.TimeOnly? Start { get; set; }
+
+        /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Start")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartXml
+        {
+            get => Start is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatTime(value) : null;
+            set => Start = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
+        }
+
+        /// <summary>The end time, sent as HH:mm; send with Start instead of Minutes.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.TimeOnly? End { get; set; }
+
+        /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("End")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? EndXml
+        {
+            get => End is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatTime(value) : null;
+            set => End = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
+        }
+
+        private string? _note;
+
+        /// <summary>A note about the work.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Note")]
+        public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
+
+    /// <summary>The body of time.api/update, sent as a Timesheet element: the entry's UUID and its new job, task, staff member, day, duration and note, as for add. XPM does not document whether omitted elements are cleared, so send every value to keep.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class TimesheetUpdateRequest
+    {
+        private string? _uuid;
+
+        /// <summary>The UUID of the time entry to update. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("UUID")]
+        public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _job;
+
+        /// <summary>The job number of the job the time is recorded against, for example J000309. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Job")]
+        public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _taskUuid;
+
+        /// <summary>The UUID of the task on the job. Required. Most likely the job task's own UUID rather than its catalogue TaskUUID (inferred).</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("TaskUUID")]
+        public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        private string? _staffUuid;
+
+        /// <summary>The UUID of the staff member who did the work. Required.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("StaffUUID")]
+        public string? StaffUuid { get => _staffUuid; set => _staffUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+
+        /// <summary>The day the time was worked, sent as yyyyMMdd. Required.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.DateOnly? Date { get; set; }
+
+        /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? DateXml
+        {
+            get => Date is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatCompactDate(value) : null;
+            set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
+        }
+
+        /// <summary>The time spent in minutes; may be negative. Send either Minutes or Start and End.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public int? Minutes { get; set; }
+
+        /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Minutes")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? MinutesXml
+        {
+            get => Minutes is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatInt(value) : null;
+            set => Minutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
+        }
+
+        /// <summary>The start time, sent as HH:mm; send with End instead of Minutes.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.TimeOnly? Start { get; set; }
+
+        /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("Start")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? StartXml
+        {
+            get => Start is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatTime(value) : null;
+            set => Start = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
+        }
+
+        /// <summary>The end time, sent as HH:mm; send with Start instead of Minutes.</summary>
+        [global::System.Xml.Serialization.XmlIgnore]
+        public global::System.TimeOnly? End { get; set; }
+
+        /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
+        [global::System.Xml.Serialization.XmlElement("End")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public string? EndXml
+        {
+            get => End is { } value ? global::XpmGen.Serialization.XpmValueFormat.FormatTime(value) : null;
+            set => End = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
+        }
+
+        private string? _note;
+
+        /// <summary>A note about the work.</summary>
+        /// <remarks>Empty text in the XML reads as null.</remarks>
+        [global::System.Xml.Serialization.XmlElement("Note")]
+        public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
+    }
 }
 
 namespace XpmGen.Serialization
@@ -289,6 +466,166 @@ namespace XpmGen.Serialization
             writer.WriteStartElement(elementName);
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "ID", value.Id);
             global::XpmGen.Serialization.XpmXml.WriteString(writer, "Name", value.Name);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.TimesheetAddRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class TimesheetAddRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.TimesheetAddRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.TimesheetAddRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.TimesheetAddRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "Job":
+                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "TaskUUID":
+                        value.TaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "StaffUUID":
+                        value.StaffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Date":
+                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "Minutes":
+                        value.Minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        break;
+                    case "Start":
+                        value.Start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        break;
+                    case "End":
+                        value.End = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        break;
+                    case "Note":
+                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.TimesheetAddRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Job", value.Job);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "TaskUUID", value.TaskUuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "StaffUUID", value.StaffUuid);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "Date", value.Date);
+            global::XpmGen.Serialization.XpmXml.WriteInt(writer, "Minutes", value.Minutes);
+            global::XpmGen.Serialization.XpmXml.WriteTime(writer, "Start", value.Start);
+            global::XpmGen.Serialization.XpmXml.WriteTime(writer, "End", value.End);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Note", value.Note);
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Reads and writes <see cref="global::XpmGen.Models.TimesheetUpdateRequest"/> as XML, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public static partial class TimesheetUpdateRequestXml
+    {
+        /// <summary>
+        /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.TimesheetUpdateRequest"/> and moves past its end.
+        /// Children are matched by name in any order; unknown children are skipped.
+        /// </summary>
+        /// <param name="reader">A reader positioned on the element's start tag.</param>
+        /// <returns>The model read.</returns>
+        /// <exception cref="global::System.Xml.XmlException">The XML is malformed or a value does not parse.</exception>
+        public static global::XpmGen.Models.TimesheetUpdateRequest Read(global::System.Xml.XmlReader reader)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(reader);
+            var value = new global::XpmGen.Models.TimesheetUpdateRequest();
+            if (!global::XpmGen.Serialization.XpmXml.EnterElement(reader))
+            {
+                return value;
+            }
+
+            while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
+            {
+                switch (reader.LocalName)
+                {
+                    case "UUID":
+                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Job":
+                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "TaskUUID":
+                        value.TaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "StaffUUID":
+                        value.StaffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    case "Date":
+                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        break;
+                    case "Minutes":
+                        value.Minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        break;
+                    case "Start":
+                        value.Start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        break;
+                    case "End":
+                        value.End = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        break;
+                    case "Note":
+                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element named <paramref name="elementName"/>; null members are left out.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The model to write.</param>
+        /// <param name="elementName">The element name, which depends on where the model appears.</param>
+        public static void Write(global::System.Xml.XmlWriter writer, global::XpmGen.Models.TimesheetUpdateRequest value, string elementName)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::System.ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartElement(elementName);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "UUID", value.Uuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Job", value.Job);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "TaskUUID", value.TaskUuid);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "StaffUUID", value.StaffUuid);
+            global::XpmGen.Serialization.XpmXml.WriteCompactDate(writer, "Date", value.Date);
+            global::XpmGen.Serialization.XpmXml.WriteInt(writer, "Minutes", value.Minutes);
+            global::XpmGen.Serialization.XpmXml.WriteTime(writer, "Start", value.Start);
+            global::XpmGen.Serialization.XpmXml.WriteTime(writer, "End", value.End);
+            global::XpmGen.Serialization.XpmXml.WriteString(writer, "Note", value.Note);
             writer.WriteEndElement();
         }
     }

@@ -6,7 +6,7 @@ namespace XpmGen
 {
     public static partial class XpmEndpoints
     {
-        /// <summary>The endpoints of <c>client.api</c>. Clients of the practice, their contacts and relationships.</summary>
+        /// <summary>The endpoints of <c>client.api</c>. Clients of the practice, their contacts, documents, relationships and custom field values.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
         public static class Client
         {
@@ -72,6 +72,162 @@ namespace XpmGen
                 "client.api/delete",
                 new string[] { "practicemanager", "practicemanager.client" },
                 "Deletes a client.");
+
+            /// <summary><c>GET client.api/paged-list</c>: Returns one page of the practice's non-archived and non-deleted clients.</summary>
+            public static global::XpmGen.XpmEndpoint ListPage { get; } = new global::XpmGen.XpmEndpoint(
+                "Client",
+                "ListPage",
+                "GET",
+                "client.api/paged-list",
+                new string[] { "practicemanager", "practicemanager.read", "practicemanager.client", "practicemanager.client.read" },
+                "Returns one page of the practice's non-archived and non-deleted clients.");
+
+            /// <summary><c>GET client.api/get/{uuid}/customfield</c>: Returns the custom field values of one client.</summary>
+            public static global::XpmGen.XpmEndpoint GetCustomFields { get; } = new global::XpmGen.XpmEndpoint(
+                "Client",
+                "GetCustomFields",
+                "GET",
+                "client.api/get/{uuid}/customfield",
+                new string[] { "practicemanager", "practicemanager.read", "practicemanager.client", "practicemanager.client.read" },
+                "Returns the custom field values of one client.");
+
+            /// <summary><c>PUT client.api/update/{uuid}/customfield</c>: Sets custom field values of one client.</summary>
+            public static global::XpmGen.XpmEndpoint UpdateCustomFields { get; } = new global::XpmGen.XpmEndpoint(
+                "Client",
+                "UpdateCustomFields",
+                "PUT",
+                "client.api/update/{uuid}/customfield",
+                new string[] { "practicemanager", "practicemanager.client" },
+                "Sets custom field values of one client.");
+
+            /// <summary>The Contacts endpoints of <c>client.api</c>.</summary>
+            public static class Contacts
+            {
+                /// <summary><c>GET client.api/contacts</c>: Returns one page of the practice's non-deleted contacts.</summary>
+                public static global::XpmGen.XpmEndpoint List { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.List",
+                    "GET",
+                    "client.api/contacts",
+                    new string[] { "practicemanager", "practicemanager.read", "practicemanager.client", "practicemanager.client.read" },
+                    "Returns one page of the practice's non-deleted contacts.");
+
+                /// <summary><c>GET client.api/contact/{uuid}</c>: Returns one contact.</summary>
+                public static global::XpmGen.XpmEndpoint Get { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.Get",
+                    "GET",
+                    "client.api/contact/{uuid}",
+                    new string[] { "practicemanager", "practicemanager.read", "practicemanager.client", "practicemanager.client.read" },
+                    "Returns one contact.");
+
+                /// <summary><c>PUT client.api/contact/{uuid}</c>: Updates a contact's details and returns the contact.</summary>
+                public static global::XpmGen.XpmEndpoint Update { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.Update",
+                    "PUT",
+                    "client.api/contact/{uuid}",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Updates a contact's details and returns the contact.");
+
+                /// <summary><c>POST client.api/contact</c>: Creates a contact and links it to a client.</summary>
+                public static global::XpmGen.XpmEndpoint Add { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.Add",
+                    "POST",
+                    "client.api/contact",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Creates a contact and links it to a client.");
+
+                /// <summary><c>DELETE client.api/contact/{uuid}</c>: Deletes a contact, or with clientUuid removes it from that client.</summary>
+                public static global::XpmGen.XpmEndpoint Delete { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.Delete",
+                    "DELETE",
+                    "client.api/contact/{uuid}",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Deletes a contact, or with clientUuid removes it from that client.");
+
+                /// <summary><c>POST client.api/client/{uuid}/contacts</c>: Links existing contacts to a client, with their position and primary flag there.</summary>
+                public static global::XpmGen.XpmEndpoint Link { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.Link",
+                    "POST",
+                    "client.api/client/{uuid}/contacts",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Links existing contacts to a client, with their position and primary flag there.");
+
+                /// <summary><c>GET client.api/contact/{uuid}/customfield</c>: Returns the custom field values of one contact.</summary>
+                public static global::XpmGen.XpmEndpoint GetCustomFields { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.GetCustomFields",
+                    "GET",
+                    "client.api/contact/{uuid}/customfield",
+                    new string[] { "practicemanager", "practicemanager.read", "practicemanager.client", "practicemanager.client.read" },
+                    "Returns the custom field values of one contact.");
+
+                /// <summary><c>PUT client.api/contact/{uuid}/customfield</c>: Sets custom field values of one contact.</summary>
+                public static global::XpmGen.XpmEndpoint UpdateCustomFields { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Contacts.UpdateCustomFields",
+                    "PUT",
+                    "client.api/contact/{uuid}/customfield",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Sets custom field values of one contact.");
+            }
+
+            /// <summary>The Relationships endpoints of <c>client.api</c>.</summary>
+            public static class Relationships
+            {
+                /// <summary><c>POST client.api/addrelationship</c>: Adds a relationship between two clients, such as a director or shareholder (Practice Manager only).</summary>
+                public static global::XpmGen.XpmEndpoint Add { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Relationships.Add",
+                    "POST",
+                    "client.api/addrelationship",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Adds a relationship between two clients, such as a director or shareholder (Practice Manager only).");
+
+                /// <summary><c>PUT client.api/updaterelationship</c>: Updates the shares, percentage or dates of a relationship between clients (Practice Manager only).</summary>
+                public static global::XpmGen.XpmEndpoint Update { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Relationships.Update",
+                    "PUT",
+                    "client.api/updaterelationship",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Updates the shares, percentage or dates of a relationship between clients (Practice Manager only).");
+
+                /// <summary><c>POST client.api/deleterelationship</c>: Deletes a relationship between clients (Practice Manager only).</summary>
+                public static global::XpmGen.XpmEndpoint Delete { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Relationships.Delete",
+                    "POST",
+                    "client.api/deleterelationship",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Deletes a relationship between clients (Practice Manager only).");
+            }
+
+            /// <summary>The Documents endpoints of <c>client.api</c>.</summary>
+            public static class Documents
+            {
+                /// <summary><c>GET client.api/documents/{uuid}</c>: Returns the documents attached to a client.</summary>
+                public static global::XpmGen.XpmEndpoint List { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Documents.List",
+                    "GET",
+                    "client.api/documents/{uuid}",
+                    new string[] { "practicemanager", "practicemanager.read", "practicemanager.client", "practicemanager.client.read" },
+                    "Returns the documents attached to a client.");
+
+                /// <summary><c>POST client.api/document</c>: Uploads a document to a client.</summary>
+                public static global::XpmGen.XpmEndpoint Add { get; } = new global::XpmGen.XpmEndpoint(
+                    "Client",
+                    "Documents.Add",
+                    "POST",
+                    "client.api/document",
+                    new string[] { "practicemanager", "practicemanager.client" },
+                    "Uploads a document to a client.");
+            }
         }
     }
 
@@ -85,6 +241,8 @@ namespace XpmGen
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Client> AddReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Client>("Client", global::XpmGen.Serialization.ClientXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Client> UpdateReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Client>("Client", global::XpmGen.Serialization.ClientXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Client> ArchiveReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Client>("Client", global::XpmGen.Serialization.ClientXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
+        private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Client>> ListPageReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Client>("Clients", "Client", global::XpmGen.Serialization.ClientXml.Read);
+        private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.CustomFieldValue>("CustomFields", "CustomField", global::XpmGen.Serialization.CustomFieldValueXml.Read);
 
         /// <summary>Returns every client of the practice.</summary>
         /// <remarks>Not paged; archived and deleted clients are included (check IsArchived and IsDeleted). Without detailed only summary fields and contacts are returned; detailed lists of large practices are slow and can exceed 50 MB.</remarks>
@@ -188,16 +346,295 @@ namespace XpmGen
                 global::XpmGen.XpmRequestBody.Create("Client", client, global::XpmGen.Serialization.ClientUuidRequestXml.Write),
                 global::XpmGen.XpmResponseReader.None);
         }
+
+        /// <summary>Returns one page of the practice's non-archived and non-deleted clients.</summary>
+        /// <remarks>Token paged: pageSize (1 to 500, default 50) sets the page length and pageToken continues from an earlier page. XPM writes the continuation as absolute First and Next links in a Pagination element beside Clients, which this method does not expose yet (paging helpers come later); when there is no Next link the last page has been read. The items are base clients: no Contacts, Notes, Groups or Relationships, and there is no detailed option.</remarks>
+        /// <param name="pageSize">The number of clients per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+        /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
+        /// <returns>The request for <c>GET client.api/paged-list</c>, whose response is read as the items of the response's <c>Clients</c> element, empty when it holds none.</returns>
+        public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Client>> ListPage(int? pageSize = null, string? pageToken = null)
+        {
+            return new global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Client>>(
+                global::XpmGen.XpmEndpoints.Client.ListPage,
+                "client.api/paged-list",
+                new global::XpmGen.XpmQuery().Add("pageSize", pageSize).Add("pageToken", pageToken).Parameters,
+                null,
+                ListPageReader);
+        }
+
+        /// <summary>Returns the custom field values of one client.</summary>
+        /// <remarks>Only fields that hold a value are returned; a checkbox field with no value is false.</remarks>
+        /// <param name="uuid">The client's UUID.</param>
+        /// <returns>The request for <c>GET client.api/get/{uuid}/customfield</c>, whose response is read as the items of the response's <c>CustomFields</c> element, empty when it holds none.</returns>
+        public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFields(string uuid)
+        {
+            return new global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>>(
+                global::XpmGen.XpmEndpoints.Client.GetCustomFields,
+                "client.api/get/" + global::XpmGen.XpmPath.Segment(uuid, "uuid") + "/customfield",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                null,
+                GetCustomFieldsReader);
+        }
+
+        /// <summary>Sets custom field values of one client.</summary>
+        /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
+        /// <param name="uuid">The client's UUID.</param>
+        /// <param name="customFields">The request body, sent as the <c>&lt;CustomFields&gt;</c> element.</param>
+        /// <returns>The request for <c>PUT client.api/update/{uuid}/customfield</c>, whose response is read as nothing beyond a status of OK.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> UpdateCustomFields(string uuid, global::XpmGen.Models.CustomFieldValuesUpdate customFields)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(customFields);
+            return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                global::XpmGen.XpmEndpoints.Client.UpdateCustomFields,
+                "client.api/update/" + global::XpmGen.XpmPath.Segment(uuid, "uuid") + "/customfield",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                global::XpmGen.XpmRequestBody.Create("CustomFields", customFields, global::XpmGen.Serialization.CustomFieldValuesUpdateXml.Write),
+                global::XpmGen.XpmResponseReader.None);
+        }
+
+        /// <summary>Builds the Contacts requests of <c>client.api</c>.</summary>
+        public static class Contacts
+        {
+            private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Contact>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Contact>("Contacts", "Contact", global::XpmGen.Serialization.ContactXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Contact> GetReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Contact>("Contact", global::XpmGen.Serialization.ContactXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Contact?> UpdateReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Contact>("Contact", global::XpmGen.Serialization.ContactXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Contact?> AddReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Contact>("Contact", global::XpmGen.Serialization.ContactXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Contact?> DeleteReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Contact>("Contact", global::XpmGen.Serialization.ContactXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Client?> LinkReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Client>("Client", global::XpmGen.Serialization.ClientXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
+            private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.CustomFieldValue>("CustomFields", "CustomField", global::XpmGen.Serialization.CustomFieldValueXml.Read);
+
+            /// <summary>Returns one page of the practice's non-deleted contacts.</summary>
+            /// <remarks>Token paged like client.api/paged-list: pageSize (1 to 500, default 50) and pageToken. The First and Next links XPM writes in a Pagination element are not exposed yet (paging helpers come later). The items carry no IsPrimary or Position, which belong to a contact's link to one client.</remarks>
+            /// <param name="pageSize">The number of contacts per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+            /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
+            /// <returns>The request for <c>GET client.api/contacts</c>, whose response is read as the items of the response's <c>Contacts</c> element, empty when it holds none.</returns>
+            public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Contact>> List(int? pageSize = null, string? pageToken = null)
+            {
+                return new global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Contact>>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.List,
+                    "client.api/contacts",
+                    new global::XpmGen.XpmQuery().Add("pageSize", pageSize).Add("pageToken", pageToken).Parameters,
+                    null,
+                    ListReader);
+            }
+
+            /// <summary>Returns one contact.</summary>
+            /// <remarks>Give clientUuid (recommended by Xero since February 2023, as a contact can belong to several clients) to be sure IsPrimary and Position, which describe the link to that client, are returned.</remarks>
+            /// <param name="contactUuid">The contact's UUID.</param>
+            /// <param name="clientUuid">The UUID of a client the contact belongs to; returns IsPrimary and Position for that client. Optional: null leaves it out.</param>
+            /// <returns>The request for <c>GET client.api/contact/{uuid}</c>, whose response is read as the response's <c>Contact</c> element.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.Contact> Get(string contactUuid, string? clientUuid = null)
+            {
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.Contact>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.Get,
+                    "client.api/contact/" + global::XpmGen.XpmPath.Segment(contactUuid, "contactUuid"),
+                    new global::XpmGen.XpmQuery().Add("clientUuid", clientUuid).Parameters,
+                    null,
+                    GetReader);
+            }
+
+            /// <summary>Updates a contact's details and returns the contact.</summary>
+            /// <remarks>Position and IsPrimary can only be set for a contact linked to an existing client, named by the body's Client element. The clientUuid query parameter comes from Xero's OpenAPI only. XPM's documentation does not show the response; the contact is returned when XPM includes it.</remarks>
+            /// <param name="contactUuid">The contact's UUID.</param>
+            /// <param name="contact">The request body, sent as the <c>&lt;Contact&gt;</c> element.</param>
+            /// <param name="clientUuid">The UUID of the client whose link (Position and IsPrimary) is updated. From Xero's OpenAPI; not in XPM's documentation. Optional: null leaves it out.</param>
+            /// <returns>The request for <c>PUT client.api/contact/{uuid}</c>, whose response is read as the response's <c>Contact</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.Contact?> Update(string contactUuid, global::XpmGen.Models.ContactUpdateRequest contact, string? clientUuid = null)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(contact);
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.Contact?>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.Update,
+                    "client.api/contact/" + global::XpmGen.XpmPath.Segment(contactUuid, "contactUuid"),
+                    new global::XpmGen.XpmQuery().Add("clientUuid", clientUuid).Parameters,
+                    global::XpmGen.XpmRequestBody.Create("Contact", contact, global::XpmGen.Serialization.ContactUpdateRequestXml.Write),
+                    UpdateReader);
+            }
+
+            /// <summary>Creates a contact and links it to a client.</summary>
+            /// <remarks>The body's Client element is required. XPM's documentation does not show the response; the new contact (with its UUID) is returned when XPM includes it, as Xero's OpenAPI says it does.</remarks>
+            /// <param name="contact">The request body, sent as the <c>&lt;Contact&gt;</c> element.</param>
+            /// <returns>The request for <c>POST client.api/contact</c>, whose response is read as the response's <c>Contact</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.Contact?> Add(global::XpmGen.Models.ContactAddRequest contact)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(contact);
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.Contact?>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.Add,
+                    "client.api/contact",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    global::XpmGen.XpmRequestBody.Create("Contact", contact, global::XpmGen.Serialization.ContactAddRequestXml.Write),
+                    AddReader);
+            }
+
+            /// <summary>Deletes a contact, or with clientUuid removes it from that client.</summary>
+            /// <remarks>XPM's documentation does not describe the response; Xero's OpenAPI says the deleted contact comes back, which is returned when XPM includes it.</remarks>
+            /// <param name="contactUuid">The contact's UUID.</param>
+            /// <param name="clientUuid">The UUID of the client to remove the contact from. Optional: null leaves it out.</param>
+            /// <returns>The request for <c>DELETE client.api/contact/{uuid}</c>, whose response is read as the response's <c>Contact</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.Contact?> Delete(string contactUuid, string? clientUuid = null)
+            {
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.Contact?>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.Delete,
+                    "client.api/contact/" + global::XpmGen.XpmPath.Segment(contactUuid, "contactUuid"),
+                    new global::XpmGen.XpmQuery().Add("clientUuid", clientUuid).Parameters,
+                    null,
+                    DeleteReader);
+            }
+
+            /// <summary>Links existing contacts to a client, with their position and primary flag there.</summary>
+            /// <remarks>At most 10 contacts per request. XPM's documentation does not describe the response; Xero's OpenAPI says the client comes back with the UUID, Position and IsPrimary of its contacts, which is returned when XPM includes it.</remarks>
+            /// <param name="clientUuid">The UUID of the client to link the contacts to.</param>
+            /// <param name="client">The request body, sent as the <c>&lt;Client&gt;</c> element.</param>
+            /// <returns>The request for <c>POST client.api/client/{uuid}/contacts</c>, whose response is read as the response's <c>Client</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.Client?> Link(string clientUuid, global::XpmGen.Models.ClientContactLinkRequest client)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(client);
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.Client?>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.Link,
+                    "client.api/client/" + global::XpmGen.XpmPath.Segment(clientUuid, "clientUuid") + "/contacts",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    global::XpmGen.XpmRequestBody.Create("Client", client, global::XpmGen.Serialization.ClientContactLinkRequestXml.Write),
+                    LinkReader);
+            }
+
+            /// <summary>Returns the custom field values of one contact.</summary>
+            /// <remarks>Only fields that hold a value are returned; a checkbox field with no value is false.</remarks>
+            /// <param name="contactUuid">The contact's UUID.</param>
+            /// <returns>The request for <c>GET client.api/contact/{uuid}/customfield</c>, whose response is read as the items of the response's <c>CustomFields</c> element, empty when it holds none.</returns>
+            public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFields(string contactUuid)
+            {
+                return new global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.GetCustomFields,
+                    "client.api/contact/" + global::XpmGen.XpmPath.Segment(contactUuid, "contactUuid") + "/customfield",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    null,
+                    GetCustomFieldsReader);
+            }
+
+            /// <summary>Sets custom field values of one contact.</summary>
+            /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
+            /// <param name="contactUuid">The contact's UUID.</param>
+            /// <param name="customFields">The request body, sent as the <c>&lt;CustomFields&gt;</c> element.</param>
+            /// <returns>The request for <c>PUT client.api/contact/{uuid}/customfield</c>, whose response is read as nothing beyond a status of OK.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> UpdateCustomFields(string contactUuid, global::XpmGen.Models.CustomFieldValuesUpdate customFields)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(customFields);
+                return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                    global::XpmGen.XpmEndpoints.Client.Contacts.UpdateCustomFields,
+                    "client.api/contact/" + global::XpmGen.XpmPath.Segment(contactUuid, "contactUuid") + "/customfield",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    global::XpmGen.XpmRequestBody.Create("CustomFields", customFields, global::XpmGen.Serialization.CustomFieldValuesUpdateXml.Write),
+                    global::XpmGen.XpmResponseReader.None);
+            }
+        }
+
+        /// <summary>Builds the Relationships requests of <c>client.api</c>.</summary>
+        public static class Relationships
+        {
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.ClientRelationshipDetail?> AddReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.ClientRelationshipDetail>("ClientRelationship", global::XpmGen.Serialization.ClientRelationshipDetailXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.ClientRelationshipDetail?> UpdateReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.ClientRelationshipDetail>("ClientRelationship", global::XpmGen.Serialization.ClientRelationshipDetailXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.ClientRelationshipDetail?> DeleteReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.ClientRelationshipDetail>("ClientRelationship", global::XpmGen.Serialization.ClientRelationshipDetailXml.Read);
+
+            /// <summary>Adds a relationship between two clients, such as a director or shareholder (Practice Manager only).</summary>
+            /// <remarks>NumberOfShares applies to Shareholder and Owner relationships, Percentage to Partner relationships; dates are sent as yyyy-MM-dd. XPM's documentation does not describe the response; Xero's OpenAPI says the relationship comes back, read here from a ClientRelationship element (the XML name is inferred from the OpenAPI and unconfirmed) when XPM includes it.</remarks>
+            /// <param name="relationship">The request body, sent as the <c>&lt;Relationship&gt;</c> element.</param>
+            /// <returns>The request for <c>POST client.api/addrelationship</c>, whose response is read as the response's <c>ClientRelationship</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.ClientRelationshipDetail?> Add(global::XpmGen.Models.ClientRelationshipAddRequest relationship)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(relationship);
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.ClientRelationshipDetail?>(
+                    global::XpmGen.XpmEndpoints.Client.Relationships.Add,
+                    "client.api/addrelationship",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    global::XpmGen.XpmRequestBody.Create("Relationship", relationship, global::XpmGen.Serialization.ClientRelationshipAddRequestXml.Write),
+                    AddReader);
+            }
+
+            /// <summary>Updates the shares, percentage or dates of a relationship between clients (Practice Manager only).</summary>
+            /// <remarks>The body names the relationship by UUID; its type and clients are not part of the update. XPM's documentation does not describe the response; Xero's OpenAPI says the relationship comes back, read here from a ClientRelationship element (inferred XML name, unconfirmed) when XPM includes it.</remarks>
+            /// <param name="relationship">The request body, sent as the <c>&lt;Relationship&gt;</c> element.</param>
+            /// <returns>The request for <c>PUT client.api/updaterelationship</c>, whose response is read as the response's <c>ClientRelationship</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.ClientRelationshipDetail?> Update(global::XpmGen.Models.ClientRelationshipUpdateRequest relationship)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(relationship);
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.ClientRelationshipDetail?>(
+                    global::XpmGen.XpmEndpoints.Client.Relationships.Update,
+                    "client.api/updaterelationship",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    global::XpmGen.XpmRequestBody.Create("Relationship", relationship, global::XpmGen.Serialization.ClientRelationshipUpdateRequestXml.Write),
+                    UpdateReader);
+            }
+
+            /// <summary>Deletes a relationship between clients (Practice Manager only).</summary>
+            /// <remarks>XPM's documentation does not describe the response; Xero's OpenAPI says the relationship comes back, read here from a ClientRelationship element (inferred XML name, unconfirmed) when XPM includes it.</remarks>
+            /// <param name="relationship">The request body, sent as the <c>&lt;Relationship&gt;</c> element.</param>
+            /// <returns>The request for <c>POST client.api/deleterelationship</c>, whose response is read as the response's <c>ClientRelationship</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.Models.ClientRelationshipDetail?> Delete(global::XpmGen.Models.ClientRelationshipUuidRequest relationship)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(relationship);
+                return new global::XpmGen.XpmRequest<global::XpmGen.Models.ClientRelationshipDetail?>(
+                    global::XpmGen.XpmEndpoints.Client.Relationships.Delete,
+                    "client.api/deleterelationship",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    global::XpmGen.XpmRequestBody.Create("Relationship", relationship, global::XpmGen.Serialization.ClientRelationshipUuidRequestXml.Write),
+                    DeleteReader);
+            }
+        }
+
+        /// <summary>Builds the Documents requests of <c>client.api</c>.</summary>
+        public static class Documents
+        {
+            private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Document>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Document>("Documents", "Document", global::XpmGen.Serialization.DocumentXml.Read);
+
+            /// <summary>Returns the documents attached to a client.</summary>
+            /// <param name="clientUuid">The client's UUID.</param>
+            /// <returns>The request for <c>GET client.api/documents/{uuid}</c>, whose response is read as the items of the response's <c>Documents</c> element, empty when it holds none.</returns>
+            public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Document>> List(string clientUuid)
+            {
+                return new global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Document>>(
+                    global::XpmGen.XpmEndpoints.Client.Documents.List,
+                    "client.api/documents/" + global::XpmGen.XpmPath.Segment(clientUuid, "clientUuid"),
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    null,
+                    ListReader);
+            }
+
+            /// <summary>Uploads a document to a client.</summary>
+            /// <remarks>The file travels base64 encoded in Content; XPM does not document a size limit. Xero's OpenAPI says the response carries the new document's UUID directly inside the response envelope, which this method does not return yet.</remarks>
+            /// <param name="document">The request body, sent as the <c>&lt;Document&gt;</c> element.</param>
+            /// <returns>The request for <c>POST client.api/document</c>, whose response is read as nothing beyond a status of OK.</returns>
+            public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Add(global::XpmGen.Models.ClientDocumentAddRequest document)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(document);
+                return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                    global::XpmGen.XpmEndpoints.Client.Documents.Add,
+                    "client.api/document",
+                    global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                    global::XpmGen.XpmRequestBody.Create("Document", document, global::XpmGen.Serialization.ClientDocumentAddRequestXml.Write),
+                    global::XpmGen.XpmResponseReader.None);
+            }
+        }
     }
 
     /// <summary>The <c>client.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Clients"/>.</summary>
-    /// <remarks>Clients of the practice, their contacts and relationships.</remarks>
+    /// <remarks>Clients of the practice, their contacts, documents, relationships and custom field values.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
     public sealed partial class ClientApi
     {
         private readonly global::XpmGen.XpmClient _client;
+        private ClientContactsApi? _contacts;
+        private ClientRelationshipsApi? _relationships;
+        private ClientDocumentsApi? _documents;
 
         internal ClientApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <summary>The Contacts endpoints of <c>client.api</c>.</summary>
+        public ClientContactsApi Contacts => _contacts ??= new ClientContactsApi(_client);
+
+        /// <summary>The Relationships endpoints of <c>client.api</c>.</summary>
+        public ClientRelationshipsApi Relationships => _relationships ??= new ClientRelationshipsApi(_client);
+
+        /// <summary>The Documents endpoints of <c>client.api</c>.</summary>
+        public ClientDocumentsApi Documents => _documents ??= new ClientDocumentsApi(_client);
 
         /// <summary>Returns every client of the practice.</summary>
         /// <remarks>Not paged; archived and deleted clients are included (check IsArchived and IsDeleted). Without detailed only summary fields and contacts are returned; detailed lists of large practices are slow and can exceed 50 MB.</remarks>
@@ -261,5 +698,184 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.ClientUuidRequest client, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.Delete(client), cancellationToken);
+
+        /// <summary>Returns one page of the practice's non-archived and non-deleted clients.</summary>
+        /// <remarks>Token paged: pageSize (1 to 500, default 50) sets the page length and pageToken continues from an earlier page. XPM writes the continuation as absolute First and Next links in a Pagination element beside Clients, which this method does not expose yet (paging helpers come later); when there is no Next link the last page has been read. The items are base clients: no Contacts, Notes, Groups or Relationships, and there is no detailed option.</remarks>
+        /// <param name="pageSize">The number of clients per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+        /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the items of the response's <c>Clients</c> element, empty when it holds none.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Client>> ListPageAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.ListPage(pageSize, pageToken), cancellationToken);
+
+        /// <summary>Returns the custom field values of one client.</summary>
+        /// <remarks>Only fields that hold a value are returned; a checkbox field with no value is false.</remarks>
+        /// <param name="uuid">The client's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the items of the response's <c>CustomFields</c> element, empty when it holds none.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.GetCustomFields(uuid), cancellationToken);
+
+        /// <summary>Sets custom field values of one client.</summary>
+        /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
+        /// <param name="uuid">The client's UUID.</param>
+        /// <param name="customFields">The request body, sent as the <c>&lt;CustomFields&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task UpdateCustomFieldsAsync(string uuid, global::XpmGen.Models.CustomFieldValuesUpdate customFields, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.UpdateCustomFields(uuid, customFields), cancellationToken);
+    }
+
+    /// <summary>The Contacts endpoints of <c>client.api</c>: <see cref="ClientApi.Contacts"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientContactsApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal ClientContactsApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <summary>Returns one page of the practice's non-deleted contacts.</summary>
+        /// <remarks>Token paged like client.api/paged-list: pageSize (1 to 500, default 50) and pageToken. The First and Next links XPM writes in a Pagination element are not exposed yet (paging helpers come later). The items carry no IsPrimary or Position, which belong to a contact's link to one client.</remarks>
+        /// <param name="pageSize">The number of contacts per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+        /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the items of the response's <c>Contacts</c> element, empty when it holds none.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Contact>> ListAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.List(pageSize, pageToken), cancellationToken);
+
+        /// <summary>Returns one contact.</summary>
+        /// <remarks>Give clientUuid (recommended by Xero since February 2023, as a contact can belong to several clients) to be sure IsPrimary and Position, which describe the link to that client, are returned.</remarks>
+        /// <param name="contactUuid">The contact's UUID.</param>
+        /// <param name="clientUuid">The UUID of a client the contact belongs to; returns IsPrimary and Position for that client. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Contact</c> element.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Contact> GetAsync(string contactUuid, string? clientUuid = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.Get(contactUuid, clientUuid), cancellationToken);
+
+        /// <summary>Updates a contact's details and returns the contact.</summary>
+        /// <remarks>Position and IsPrimary can only be set for a contact linked to an existing client, named by the body's Client element. The clientUuid query parameter comes from Xero's OpenAPI only. XPM's documentation does not show the response; the contact is returned when XPM includes it.</remarks>
+        /// <param name="contactUuid">The contact's UUID.</param>
+        /// <param name="contact">The request body, sent as the <c>&lt;Contact&gt;</c> element.</param>
+        /// <param name="clientUuid">The UUID of the client whose link (Position and IsPrimary) is updated. From Xero's OpenAPI; not in XPM's documentation. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Contact</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Contact?> UpdateAsync(string contactUuid, global::XpmGen.Models.ContactUpdateRequest contact, string? clientUuid = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.Update(contactUuid, contact, clientUuid), cancellationToken);
+
+        /// <summary>Creates a contact and links it to a client.</summary>
+        /// <remarks>The body's Client element is required. XPM's documentation does not show the response; the new contact (with its UUID) is returned when XPM includes it, as Xero's OpenAPI says it does.</remarks>
+        /// <param name="contact">The request body, sent as the <c>&lt;Contact&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Contact</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Contact?> AddAsync(global::XpmGen.Models.ContactAddRequest contact, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.Add(contact), cancellationToken);
+
+        /// <summary>Deletes a contact, or with clientUuid removes it from that client.</summary>
+        /// <remarks>XPM's documentation does not describe the response; Xero's OpenAPI says the deleted contact comes back, which is returned when XPM includes it.</remarks>
+        /// <param name="contactUuid">The contact's UUID.</param>
+        /// <param name="clientUuid">The UUID of the client to remove the contact from. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Contact</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Contact?> DeleteAsync(string contactUuid, string? clientUuid = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.Delete(contactUuid, clientUuid), cancellationToken);
+
+        /// <summary>Links existing contacts to a client, with their position and primary flag there.</summary>
+        /// <remarks>At most 10 contacts per request. XPM's documentation does not describe the response; Xero's OpenAPI says the client comes back with the UUID, Position and IsPrimary of its contacts, which is returned when XPM includes it.</remarks>
+        /// <param name="clientUuid">The UUID of the client to link the contacts to.</param>
+        /// <param name="client">The request body, sent as the <c>&lt;Client&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Client</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Client?> LinkAsync(string clientUuid, global::XpmGen.Models.ClientContactLinkRequest client, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.Link(clientUuid, client), cancellationToken);
+
+        /// <summary>Returns the custom field values of one contact.</summary>
+        /// <remarks>Only fields that hold a value are returned; a checkbox field with no value is false.</remarks>
+        /// <param name="contactUuid">The contact's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the items of the response's <c>CustomFields</c> element, empty when it holds none.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsAsync(string contactUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.GetCustomFields(contactUuid), cancellationToken);
+
+        /// <summary>Sets custom field values of one contact.</summary>
+        /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
+        /// <param name="contactUuid">The contact's UUID.</param>
+        /// <param name="customFields">The request body, sent as the <c>&lt;CustomFields&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task UpdateCustomFieldsAsync(string contactUuid, global::XpmGen.Models.CustomFieldValuesUpdate customFields, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Contacts.UpdateCustomFields(contactUuid, customFields), cancellationToken);
+    }
+
+    /// <summary>The Relationships endpoints of <c>client.api</c>: <see cref="ClientApi.Relationships"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientRelationshipsApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal ClientRelationshipsApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <summary>Adds a relationship between two clients, such as a director or shareholder (Practice Manager only).</summary>
+        /// <remarks>NumberOfShares applies to Shareholder and Owner relationships, Percentage to Partner relationships; dates are sent as yyyy-MM-dd. XPM's documentation does not describe the response; Xero's OpenAPI says the relationship comes back, read here from a ClientRelationship element (the XML name is inferred from the OpenAPI and unconfirmed) when XPM includes it.</remarks>
+        /// <param name="relationship">The request body, sent as the <c>&lt;Relationship&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>ClientRelationship</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientRelationshipDetail?> AddAsync(global::XpmGen.Models.ClientRelationshipAddRequest relationship, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Relationships.Add(relationship), cancellationToken);
+
+        /// <summary>Updates the shares, percentage or dates of a relationship between clients (Practice Manager only).</summary>
+        /// <remarks>The body names the relationship by UUID; its type and clients are not part of the update. XPM's documentation does not describe the response; Xero's OpenAPI says the relationship comes back, read here from a ClientRelationship element (inferred XML name, unconfirmed) when XPM includes it.</remarks>
+        /// <param name="relationship">The request body, sent as the <c>&lt;Relationship&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>ClientRelationship</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientRelationshipDetail?> UpdateAsync(global::XpmGen.Models.ClientRelationshipUpdateRequest relationship, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Relationships.Update(relationship), cancellationToken);
+
+        /// <summary>Deletes a relationship between clients (Practice Manager only).</summary>
+        /// <remarks>XPM's documentation does not describe the response; Xero's OpenAPI says the relationship comes back, read here from a ClientRelationship element (inferred XML name, unconfirmed) when XPM includes it.</remarks>
+        /// <param name="relationship">The request body, sent as the <c>&lt;Relationship&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>ClientRelationship</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientRelationshipDetail?> DeleteAsync(global::XpmGen.Models.ClientRelationshipUuidRequest relationship, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Relationships.Delete(relationship), cancellationToken);
+    }
+
+    /// <summary>The Documents endpoints of <c>client.api</c>: <see cref="ClientApi.Documents"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
+    public sealed partial class ClientDocumentsApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal ClientDocumentsApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <summary>Returns the documents attached to a client.</summary>
+        /// <param name="clientUuid">The client's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the items of the response's <c>Documents</c> element, empty when it holds none.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Document>> ListAsync(string clientUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Documents.List(clientUuid), cancellationToken);
+
+        /// <summary>Uploads a document to a client.</summary>
+        /// <remarks>The file travels base64 encoded in Content; XPM does not document a size limit. Xero's OpenAPI says the response carries the new document's UUID directly inside the response envelope, which this method does not return yet.</remarks>
+        /// <param name="document">The request body, sent as the <c>&lt;Document&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task AddAsync(global::XpmGen.Models.ClientDocumentAddRequest document, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientRequests.Documents.Add(document), cancellationToken);
     }
 }

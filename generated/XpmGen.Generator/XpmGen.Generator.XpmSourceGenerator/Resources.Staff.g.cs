@@ -6,7 +6,7 @@ namespace XpmGen
 {
     public static partial class XpmEndpoints
     {
-        /// <summary>The endpoints of <c>staff.api</c>. Staff members of the practice.</summary>
+        /// <summary>The endpoints of <c>staff.api</c>. Staff members of the practice, their details and their Practice Manager logins.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
         public static class Staff
         {
@@ -18,6 +18,69 @@ namespace XpmGen
                 "staff.api/list",
                 new string[] { "practicemanager", "practicemanager.read", "practicemanager.staff", "practicemanager.staff.read" },
                 "Returns every staff member of the practice.");
+
+            /// <summary><c>GET staff.api/get/{uuid}</c>: Returns the details of one staff member.</summary>
+            public static global::XpmGen.XpmEndpoint Get { get; } = new global::XpmGen.XpmEndpoint(
+                "Staff",
+                "Get",
+                "GET",
+                "staff.api/get/{uuid}",
+                new string[] { "practicemanager", "practicemanager.read", "practicemanager.staff", "practicemanager.staff.read" },
+                "Returns the details of one staff member.");
+
+            /// <summary><c>POST staff.api/add</c>: Creates a staff member and returns it as get does.</summary>
+            public static global::XpmGen.XpmEndpoint Add { get; } = new global::XpmGen.XpmEndpoint(
+                "Staff",
+                "Add",
+                "POST",
+                "staff.api/add",
+                new string[] { "practicemanager", "practicemanager.staff" },
+                "Creates a staff member and returns it as get does.");
+
+            /// <summary><c>PUT staff.api/update</c>: Updates a staff member's details and returns it as get does.</summary>
+            public static global::XpmGen.XpmEndpoint Update { get; } = new global::XpmGen.XpmEndpoint(
+                "Staff",
+                "Update",
+                "PUT",
+                "staff.api/update",
+                new string[] { "practicemanager", "practicemanager.staff" },
+                "Updates a staff member's details and returns it as get does.");
+
+            /// <summary><c>POST staff.api/delete</c>: Deletes a staff member.</summary>
+            public static global::XpmGen.XpmEndpoint Delete { get; } = new global::XpmGen.XpmEndpoint(
+                "Staff",
+                "Delete",
+                "POST",
+                "staff.api/delete",
+                new string[] { "practicemanager", "practicemanager.staff" },
+                "Deletes a staff member.");
+
+            /// <summary><c>POST staff.api/enable</c>: Enables a staff member so they can log into Practice Manager.</summary>
+            public static global::XpmGen.XpmEndpoint Enable { get; } = new global::XpmGen.XpmEndpoint(
+                "Staff",
+                "Enable",
+                "POST",
+                "staff.api/enable",
+                new string[] { "practicemanager", "practicemanager.staff" },
+                "Enables a staff member so they can log into Practice Manager.");
+
+            /// <summary><c>POST staff.api/disable</c>: Disables a staff member so they can no longer log into Practice Manager.</summary>
+            public static global::XpmGen.XpmEndpoint Disable { get; } = new global::XpmGen.XpmEndpoint(
+                "Staff",
+                "Disable",
+                "POST",
+                "staff.api/disable",
+                new string[] { "practicemanager", "practicemanager.staff" },
+                "Disables a staff member so they can no longer log into Practice Manager.");
+
+            /// <summary><c>POST staff.api/forgottenpassword</c>: Sends a staff member an email to reset their password.</summary>
+            public static global::XpmGen.XpmEndpoint ForgottenPassword { get; } = new global::XpmGen.XpmEndpoint(
+                "Staff",
+                "ForgottenPassword",
+                "POST",
+                "staff.api/forgottenpassword",
+                new string[] { "practicemanager", "practicemanager.staff" },
+                "Sends a staff member an email to reset their password.");
         }
     }
 
@@ -26,8 +89,12 @@ namespace XpmGen
     public static partial class StaffRequests
     {
         private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Staff>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Staff>("StaffList", "Staff", global::XpmGen.Serialization.StaffXml.Read);
+        private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Staff> GetReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Staff>("Staff", global::XpmGen.Serialization.StaffXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
+        private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Staff> AddReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Staff>("Staff", global::XpmGen.Serialization.StaffXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
+        private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Staff> UpdateReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Staff>("Staff", global::XpmGen.Serialization.StaffXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
 
         /// <summary>Returns every staff member of the practice.</summary>
+        /// <remarks>Not paged. XPM wraps the list in a StaffList element.</remarks>
         /// <returns>The request for <c>GET staff.api/list</c>, whose response is read as the items of the response's <c>StaffList</c> element, empty when it holds none.</returns>
         public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Staff>> List()
         {
@@ -38,10 +105,112 @@ namespace XpmGen
                 null,
                 ListReader);
         }
+
+        /// <summary>Returns the details of one staff member.</summary>
+        /// <remarks>XPM writes the staff member's WebUrl beside the Staff element of the response.</remarks>
+        /// <param name="uuid">The staff member's UUID.</param>
+        /// <returns>The request for <c>GET staff.api/get/{uuid}</c>, whose response is read as the response's <c>Staff</c> element.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.Models.Staff> Get(string uuid)
+        {
+            return new global::XpmGen.XpmRequest<global::XpmGen.Models.Staff>(
+                global::XpmGen.XpmEndpoints.Staff.Get,
+                "staff.api/get/" + global::XpmGen.XpmPath.Segment(uuid, "uuid"),
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                null,
+                GetReader);
+        }
+
+        /// <summary>Creates a staff member and returns it as get does.</summary>
+        /// <remarks>Only Name is required.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <returns>The request for <c>POST staff.api/add</c>, whose response is read as the response's <c>Staff</c> element.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.Models.Staff> Add(global::XpmGen.Models.StaffAddRequest staff)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(staff);
+            return new global::XpmGen.XpmRequest<global::XpmGen.Models.Staff>(
+                global::XpmGen.XpmEndpoints.Staff.Add,
+                "staff.api/add",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                global::XpmGen.XpmRequestBody.Create("Staff", staff, global::XpmGen.Serialization.StaffAddRequestXml.Write),
+                AddReader);
+        }
+
+        /// <summary>Updates a staff member's details and returns it as get does.</summary>
+        /// <remarks>XPM does not document whether omitted elements are cleared or left unchanged.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <returns>The request for <c>PUT staff.api/update</c>, whose response is read as the response's <c>Staff</c> element.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.Models.Staff> Update(global::XpmGen.Models.StaffUpdateRequest staff)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(staff);
+            return new global::XpmGen.XpmRequest<global::XpmGen.Models.Staff>(
+                global::XpmGen.XpmEndpoints.Staff.Update,
+                "staff.api/update",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                global::XpmGen.XpmRequestBody.Create("Staff", staff, global::XpmGen.Serialization.StaffUpdateRequestXml.Write),
+                UpdateReader);
+        }
+
+        /// <summary>Deletes a staff member.</summary>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <returns>The request for <c>POST staff.api/delete</c>, whose response is read as nothing beyond a status of OK.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Delete(global::XpmGen.Models.StaffUuidRequest staff)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(staff);
+            return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                global::XpmGen.XpmEndpoints.Staff.Delete,
+                "staff.api/delete",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                global::XpmGen.XpmRequestBody.Create("Staff", staff, global::XpmGen.Serialization.StaffUuidRequestXml.Write),
+                global::XpmGen.XpmResponseReader.None);
+        }
+
+        /// <summary>Enables a staff member so they can log into Practice Manager.</summary>
+        /// <remarks>XPM's example body carries an empty Security element beside the UUID; its purpose is not documented and Xero's OpenAPI body has only the UUID, so it is sent only when set. With logins through Xero identity this call may have little effect.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <returns>The request for <c>POST staff.api/enable</c>, whose response is read as nothing beyond a status of OK.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Enable(global::XpmGen.Models.StaffEnableRequest staff)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(staff);
+            return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                global::XpmGen.XpmEndpoints.Staff.Enable,
+                "staff.api/enable",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                global::XpmGen.XpmRequestBody.Create("Staff", staff, global::XpmGen.Serialization.StaffEnableRequestXml.Write),
+                global::XpmGen.XpmResponseReader.None);
+        }
+
+        /// <summary>Disables a staff member so they can no longer log into Practice Manager.</summary>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <returns>The request for <c>POST staff.api/disable</c>, whose response is read as nothing beyond a status of OK.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Disable(global::XpmGen.Models.StaffUuidRequest staff)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(staff);
+            return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                global::XpmGen.XpmEndpoints.Staff.Disable,
+                "staff.api/disable",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                global::XpmGen.XpmRequestBody.Create("Staff", staff, global::XpmGen.Serialization.StaffUuidRequestXml.Write),
+                global::XpmGen.XpmResponseReader.None);
+        }
+
+        /// <summary>Sends a staff member an email to reset their password.</summary>
+        /// <remarks>The same as the staff member using the Forgotten Password process.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <returns>The request for <c>POST staff.api/forgottenpassword</c>, whose response is read as nothing beyond a status of OK.</returns>
+        public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> ForgottenPassword(global::XpmGen.Models.StaffUuidRequest staff)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(staff);
+            return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                global::XpmGen.XpmEndpoints.Staff.ForgottenPassword,
+                "staff.api/forgottenpassword",
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                global::XpmGen.XpmRequestBody.Create("Staff", staff, global::XpmGen.Serialization.StaffUuidRequestXml.Write),
+                global::XpmGen.XpmResponseReader.None);
+        }
     }
 
     /// <summary>The <c>staff.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Staff"/>.</summary>
-    /// <remarks>Staff members of the practice.</remarks>
+    /// <remarks>Staff members of the practice, their details and their Practice Manager logins.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "1.0.0")]
     public sealed partial class StaffApi
     {
@@ -50,10 +219,72 @@ namespace XpmGen
         internal StaffApi(global::XpmGen.XpmClient client) => _client = client;
 
         /// <summary>Returns every staff member of the practice.</summary>
+        /// <remarks>Not paged. XPM wraps the list in a StaffList element.</remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>StaffList</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Staff>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(StaffRequests.List(), cancellationToken);
+
+        /// <summary>Returns the details of one staff member.</summary>
+        /// <remarks>XPM writes the staff member's WebUrl beside the Staff element of the response.</remarks>
+        /// <param name="uuid">The staff member's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Staff</c> element.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Get(uuid), cancellationToken);
+
+        /// <summary>Creates a staff member and returns it as get does.</summary>
+        /// <remarks>Only Name is required.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Staff</c> element.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> AddAsync(global::XpmGen.Models.StaffAddRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Add(staff), cancellationToken);
+
+        /// <summary>Updates a staff member's details and returns it as get does.</summary>
+        /// <remarks>XPM does not document whether omitted elements are cleared or left unchanged.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the response's <c>Staff</c> element.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> UpdateAsync(global::XpmGen.Models.StaffUpdateRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Update(staff), cancellationToken);
+
+        /// <summary>Deletes a staff member.</summary>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Delete(staff), cancellationToken);
+
+        /// <summary>Enables a staff member so they can log into Practice Manager.</summary>
+        /// <remarks>XPM's example body carries an empty Security element beside the UUID; its purpose is not documented and Xero's OpenAPI body has only the UUID, so it is sent only when set. With logins through Xero identity this call may have little effect.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task EnableAsync(global::XpmGen.Models.StaffEnableRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Enable(staff), cancellationToken);
+
+        /// <summary>Disables a staff member so they can no longer log into Practice Manager.</summary>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task DisableAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Disable(staff), cancellationToken);
+
+        /// <summary>Sends a staff member an email to reset their password.</summary>
+        /// <remarks>The same as the staff member using the Forgotten Password process.</remarks>
+        /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task ForgottenPasswordAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.ForgottenPassword(staff), cancellationToken);
     }
 }

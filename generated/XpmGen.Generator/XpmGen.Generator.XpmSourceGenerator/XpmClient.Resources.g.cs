@@ -16,15 +16,55 @@ namespace XpmGen
         /// <summary>The <c>client.api</c> endpoints: see <see cref="global::XpmGen.ClientApi"/>.</summary>
         public global::XpmGen.ClientApi Clients => _clients ??= new global::XpmGen.ClientApi(this);
 
+        private global::XpmGen.ClientGroupApi? _clientGroups;
+
+        /// <summary>The <c>clientgroup.api</c> endpoints: see <see cref="global::XpmGen.ClientGroupApi"/>.</summary>
+        public global::XpmGen.ClientGroupApi ClientGroups => _clientGroups ??= new global::XpmGen.ClientGroupApi(this);
+
+        private global::XpmGen.CostApi? _costs;
+
+        /// <summary>The <c>cost.api</c> endpoints: see <see cref="global::XpmGen.CostApi"/>.</summary>
+        public global::XpmGen.CostApi Costs => _costs ??= new global::XpmGen.CostApi(this);
+
+        private global::XpmGen.CustomFieldApi? _customFields;
+
+        /// <summary>The <c>customfield.api</c> endpoints: see <see cref="global::XpmGen.CustomFieldApi"/>.</summary>
+        public global::XpmGen.CustomFieldApi CustomFields => _customFields ??= new global::XpmGen.CustomFieldApi(this);
+
+        private global::XpmGen.InvoiceApi? _invoices;
+
+        /// <summary>The <c>invoice.api</c> endpoints: see <see cref="global::XpmGen.InvoiceApi"/>.</summary>
+        public global::XpmGen.InvoiceApi Invoices => _invoices ??= new global::XpmGen.InvoiceApi(this);
+
         private global::XpmGen.JobApi? _jobs;
 
         /// <summary>The <c>job.api</c> endpoints: see <see cref="global::XpmGen.JobApi"/>.</summary>
         public global::XpmGen.JobApi Jobs => _jobs ??= new global::XpmGen.JobApi(this);
 
+        private global::XpmGen.JobStateApi? _jobStates;
+
+        /// <summary>The <c>jobstate.api</c> endpoints: see <see cref="global::XpmGen.JobStateApi"/>.</summary>
+        public global::XpmGen.JobStateApi JobStates => _jobStates ??= new global::XpmGen.JobStateApi(this);
+
+        private global::XpmGen.QuoteApi? _quotes;
+
+        /// <summary>The <c>quote.api</c> endpoints: see <see cref="global::XpmGen.QuoteApi"/>.</summary>
+        public global::XpmGen.QuoteApi Quotes => _quotes ??= new global::XpmGen.QuoteApi(this);
+
         private global::XpmGen.StaffApi? _staff;
 
         /// <summary>The <c>staff.api</c> endpoints: see <see cref="global::XpmGen.StaffApi"/>.</summary>
         public global::XpmGen.StaffApi Staff => _staff ??= new global::XpmGen.StaffApi(this);
+
+        private global::XpmGen.TaskApi? _tasks;
+
+        /// <summary>The <c>task.api</c> endpoints: see <see cref="global::XpmGen.TaskApi"/>.</summary>
+        public global::XpmGen.TaskApi Tasks => _tasks ??= new global::XpmGen.TaskApi(this);
+
+        private global::XpmGen.TemplateApi? _templates;
+
+        /// <summary>The <c>template.api</c> endpoints: see <see cref="global::XpmGen.TemplateApi"/>.</summary>
+        public global::XpmGen.TemplateApi Templates => _templates ??= new global::XpmGen.TemplateApi(this);
 
         private global::XpmGen.TimeApi? _time;
 
@@ -47,12 +87,100 @@ namespace XpmGen
             Client.Update,
             Client.Archive,
             Client.Delete,
+            Client.ListPage,
+            Client.GetCustomFields,
+            Client.UpdateCustomFields,
+            Client.Contacts.List,
+            Client.Contacts.Get,
+            Client.Contacts.Update,
+            Client.Contacts.Add,
+            Client.Contacts.Delete,
+            Client.Contacts.Link,
+            Client.Contacts.GetCustomFields,
+            Client.Contacts.UpdateCustomFields,
+            Client.Relationships.Add,
+            Client.Relationships.Update,
+            Client.Relationships.Delete,
+            Client.Documents.List,
+            Client.Documents.Add,
+            ClientGroup.List,
+            ClientGroup.Get,
+            ClientGroup.Add,
+            ClientGroup.UpdateMembers,
+            ClientGroup.Delete,
+            Cost.List,
+            Cost.Get,
+            Cost.Add,
+            Cost.Update,
+            Cost.Delete,
+            Cost.DeleteAll,
+            CustomField.List,
+            CustomField.Get,
+            CustomField.Add,
+            CustomField.Update,
+            CustomField.Delete,
+            Invoice.Current,
+            Invoice.Draft,
+            Invoice.Get,
+            Invoice.ListByJob,
+            Invoice.List,
+            Invoice.ListPayments,
             Job.Current,
+            Job.List,
+            Job.ListByStaff,
+            Job.ListByClient,
             Job.Get,
             Job.Add,
+            Job.Update,
             Job.UpdateState,
+            Job.Delete,
+            Job.Assign,
+            Job.ApplyTemplate,
+            Job.CreateQuote,
+            Job.CreateEstimate,
+            Job.GetCustomFields,
+            Job.UpdateCustomFields,
+            Job.Tasks.List,
+            Job.Tasks.Add,
+            Job.Tasks.Update,
+            Job.Tasks.Complete,
+            Job.Tasks.Reopen,
+            Job.Tasks.Reorder,
+            Job.Tasks.GetCustomFields,
+            Job.Tasks.UpdateCustomFields,
+            Job.Notes.Add,
+            Job.Documents.List,
+            Job.Documents.Add,
+            Job.Costs.List,
+            Job.Costs.Add,
+            Job.Costs.Update,
+            Job.Costs.GetCustomFields,
+            Job.Costs.UpdateCustomFields,
+            JobState.List,
+            Quote.Current,
+            Quote.Draft,
+            Quote.Get,
+            Quote.List,
             Staff.List,
+            Staff.Get,
+            Staff.Add,
+            Staff.Update,
+            Staff.Delete,
+            Staff.Enable,
+            Staff.Disable,
+            Staff.ForgottenPassword,
+            Task.List,
+            Task.Get,
+            Template.List,
             Time.List,
+            Time.ListByJob,
+            Time.ListByStaff,
+            Time.Get,
+            Time.Add,
+            Time.Update,
+            Time.Delete,
+            Time.GetCustomFields,
+            Time.UpdateCustomFields,
         };
     }
 }
