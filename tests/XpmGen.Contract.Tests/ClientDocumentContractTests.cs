@@ -82,7 +82,7 @@ public sealed class ClientDocumentContractTests : ContractTestBase
     public async Task Add_posts_a_Document_with_base64_content_and_accepts_the_UUID_response()
     {
         var bytes = Encoding.UTF8.GetBytes("%PDF-1.7 fictional engagement letter");
-        await Xpm.Clients.Documents.AddAsync(
+        var documentUuid = await Xpm.Clients.Documents.AddAsync(
             new ClientDocumentAddRequest
             {
                 ClientUuid = ContractData.KowhaiClientUuid,
@@ -93,6 +93,8 @@ public sealed class ClientDocumentContractTests : ContractTestBase
                 Content = Convert.ToBase64String(bytes),
             },
             Ct);
+
+        Assert.Equal("95af56e7-0d1e-4c7e-b83a-1b4560553b25", documentUuid);
 
         var request = await SingleCallAsync("POST", "client.api/document");
         Assert.Empty(request.Query);

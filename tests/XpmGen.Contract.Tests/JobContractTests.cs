@@ -535,7 +535,9 @@ public sealed class JobContractTests : ContractTestBase
     [Fact]
     public async Task CreateQuote_posts_no_body_to_the_job_number()
     {
-        await Xpm.Jobs.CreateQuoteAsync(ContractData.JobNumber, Ct);
+        var quoteNumber = await Xpm.Jobs.CreateQuoteAsync(ContractData.JobNumber, Ct);
+
+        Assert.Equal("Q000123", quoteNumber);
 
         var request = await SingleCallAsync("POST", "job.api/createquote/" + ContractData.JobNumber);
         Assert.Empty(request.Query);
@@ -546,7 +548,9 @@ public sealed class JobContractTests : ContractTestBase
     [Fact]
     public async Task CreateEstimate_posts_no_body_to_the_job_number()
     {
-        await Xpm.Jobs.CreateEstimateAsync(ContractData.JobNumber, Ct);
+        var estimateNumber = await Xpm.Jobs.CreateEstimateAsync(ContractData.JobNumber, Ct);
+
+        Assert.Equal("Q000124", estimateNumber);
 
         var request = await SingleCallAsync("POST", "job.api/createestimate/" + ContractData.JobNumber);
         Assert.Empty(request.Query);

@@ -62,7 +62,7 @@ public sealed class JobCostContractTests : ContractTestBase
     [Fact]
     public async Task Add_posts_a_Cost_with_the_job_number_and_a_yyyyMMdd_date()
     {
-        await Xpm.Jobs.Costs.AddAsync(
+        var costUuid = await Xpm.Jobs.Costs.AddAsync(
             new JobCostAddRequest
             {
                 Job = ContractData.JobNumber,
@@ -76,6 +76,8 @@ public sealed class JobCostContractTests : ContractTestBase
                 Billable = false,
             },
             Ct);
+
+        Assert.Equal("4b8e2d6f-0a1c-4e3b-9d5f-7c2a6e8b0d14", costUuid);
 
         var request = await SingleCallAsync("POST", "job.api/cost");
         var body = XmlBody(request, "Cost");
@@ -95,7 +97,7 @@ public sealed class JobCostContractTests : ContractTestBase
     [Fact]
     public async Task Update_puts_a_Cost_naming_the_job_cost_by_UUID()
     {
-        await Xpm.Jobs.Costs.UpdateAsync(
+        var costUuid = await Xpm.Jobs.Costs.UpdateAsync(
             new JobCostUpdateRequest
             {
                 Uuid = JobContractData.CostUuid,
@@ -107,6 +109,8 @@ public sealed class JobCostContractTests : ContractTestBase
                 UnitPrice = 57.50m,
             },
             Ct);
+
+        Assert.Equal("a2c4e6f8-1b3d-4f5a-9c7e-0d2b4f6a8c1e", costUuid);
 
         var request = await SingleCallAsync("PUT", "job.api/cost");
         var body = XmlBody(request, "Cost");

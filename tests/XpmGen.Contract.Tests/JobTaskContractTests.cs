@@ -74,7 +74,7 @@ public sealed class JobTaskContractTests : ContractTestBase
     [Fact]
     public async Task Add_posts_a_Task_naming_the_job_and_the_catalogue_task()
     {
-        await Xpm.Jobs.Tasks.AddAsync(
+        var taskUuid = await Xpm.Jobs.Tasks.AddAsync(
             new JobTaskAddRequest
             {
                 Job = ContractData.JobNumber,
@@ -86,6 +86,8 @@ public sealed class JobTaskContractTests : ContractTestBase
                 DueDate = new DateOnly(2009, 8, 28),
             },
             Ct);
+
+        Assert.Equal("6e1b8d4a-2c7f-4a93-8e05-b3d9f1c2a7e6", taskUuid);
 
         var request = await SingleCallAsync("POST", "job.api/task");
         var body = XmlBody(request, "Task");
@@ -113,7 +115,7 @@ public sealed class JobTaskContractTests : ContractTestBase
     [Fact]
     public async Task Update_puts_a_Task_naming_the_job_task_by_its_UUID()
     {
-        await Xpm.Jobs.Tasks.UpdateAsync(
+        var taskUuid = await Xpm.Jobs.Tasks.UpdateAsync(
             new JobTaskUpdateRequest
             {
                 Uuid = JobContractData.PrepareTaskUuid,
@@ -122,6 +124,8 @@ public sealed class JobTaskContractTests : ContractTestBase
                 DueDate = new DateOnly(2009, 9, 4),
             },
             Ct);
+
+        Assert.Equal("3b7cb5f5-114e-4e99-b08e-83ec31779a84", taskUuid);
 
         var request = await SingleCallAsync("PUT", "job.api/task");
         var body = XmlBody(request, "Task");

@@ -584,6 +584,7 @@ namespace XpmGen
         public static class Documents
         {
             private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Document>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Document>("Documents", "Document", global::XpmGen.Serialization.DocumentXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<string?> AddReader = global::XpmGen.XpmResponseReader.Value("UUID");
 
             /// <summary>Returns the documents attached to a client.</summary>
             /// <param name="clientUuid">The client's UUID.</param>
@@ -599,18 +600,18 @@ namespace XpmGen
             }
 
             /// <summary>Uploads a document to a client.</summary>
-            /// <remarks>The file travels base64 encoded in Content; XPM does not document a size limit. Xero's OpenAPI says the response carries the new document's UUID directly inside the response envelope, which this method does not return yet.</remarks>
+            /// <remarks>The file travels base64 encoded in Content; XPM does not document a size limit. Xero's OpenAPI says the response carries the new document's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
             /// <param name="document">The request body, sent as the <c>&lt;Document&gt;</c> element.</param>
-            /// <returns>The request for <c>POST client.api/document</c>, whose response is read as nothing beyond a status of OK.</returns>
-            public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Add(global::XpmGen.Models.ClientDocumentAddRequest document)
+            /// <returns>The request for <c>POST client.api/document</c>, whose response is read as the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<string?> Add(global::XpmGen.Models.ClientDocumentAddRequest document)
             {
                 global::System.ArgumentNullException.ThrowIfNull(document);
-                return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                return new global::XpmGen.XpmRequest<string?>(
                     global::XpmGen.XpmEndpoints.Client.Documents.Add,
                     "client.api/document",
                     global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                     global::XpmGen.XpmRequestBody.Create("Document", document, global::XpmGen.Serialization.ClientDocumentAddRequestXml.Write),
-                    global::XpmGen.XpmResponseReader.None);
+                    AddReader);
             }
         }
     }
@@ -870,12 +871,12 @@ namespace XpmGen
             _client.SendAsync(ClientRequests.Documents.List(clientUuid), cancellationToken);
 
         /// <summary>Uploads a document to a client.</summary>
-        /// <remarks>The file travels base64 encoded in Content; XPM does not document a size limit. Xero's OpenAPI says the response carries the new document's UUID directly inside the response envelope, which this method does not return yet.</remarks>
+        /// <remarks>The file travels base64 encoded in Content; XPM does not document a size limit. Xero's OpenAPI says the response carries the new document's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
         /// <param name="document">The request body, sent as the <c>&lt;Document&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <returns>A task that completes with the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task AddAsync(global::XpmGen.Models.ClientDocumentAddRequest document, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<string?> AddAsync(global::XpmGen.Models.ClientDocumentAddRequest document, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.Documents.Add(document), cancellationToken);
     }
 }

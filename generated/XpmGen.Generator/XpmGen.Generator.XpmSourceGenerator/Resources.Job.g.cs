@@ -322,6 +322,8 @@ namespace XpmGen
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Job?> DeleteReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Job>("Job", global::XpmGen.Serialization.JobXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Job?> AssignReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Job>("Job", global::XpmGen.Serialization.JobXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Job?> ApplyTemplateReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Job>("Job", global::XpmGen.Serialization.JobXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
+        private static readonly global::XpmGen.XpmResponseReader<string?> CreateQuoteReader = global::XpmGen.XpmResponseReader.Value("ID");
+        private static readonly global::XpmGen.XpmResponseReader<string?> CreateEstimateReader = global::XpmGen.XpmResponseReader.Value("ID");
         private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.CustomFieldValue>("CustomFields", "CustomField", global::XpmGen.Serialization.CustomFieldValueXml.Read);
 
         /// <summary>Returns every current job of the practice.</summary>
@@ -488,31 +490,31 @@ namespace XpmGen
         }
 
         /// <summary>Creates a quote from a job.</summary>
-        /// <remarks>The request has no body. XPM answers with the new quote's number (such as Q000123) in an ID element beside the status; this client cannot yet return a bare value, so find the new quote with quote.api/current.</remarks>
+        /// <remarks>The request has no body. XPM answers with the new quote's number (such as Q000123) in an ID element beside the status, which is returned.</remarks>
         /// <param name="jobNumber">The number of the job to quote, such as J000309.</param>
-        /// <returns>The request for <c>POST job.api/createquote/{jobNumber}</c>, whose response is read as nothing beyond a status of OK.</returns>
-        public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> CreateQuote(string jobNumber)
+        /// <returns>The request for <c>POST job.api/createquote/{jobNumber}</c>, whose response is read as the text of the response's <c>ID</c> element, or null when XPM returns only a status.</returns>
+        public static global::XpmGen.XpmRequest<string?> CreateQuote(string jobNumber)
         {
-            return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+            return new global::XpmGen.XpmRequest<string?>(
                 global::XpmGen.XpmEndpoints.Job.CreateQuote,
                 "job.api/createquote/" + global::XpmGen.XpmPath.Segment(jobNumber, "jobNumber"),
                 global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                 null,
-                global::XpmGen.XpmResponseReader.None);
+                CreateQuoteReader);
         }
 
         /// <summary>Creates an estimate from a job.</summary>
-        /// <remarks>The request has no body. XPM answers with the new estimate's number (such as Q000123) in an ID element beside the status; this client cannot yet return a bare value, so find the new estimate with quote.api/current.</remarks>
+        /// <remarks>The request has no body. XPM answers with the new estimate's number (such as Q000123) in an ID element beside the status, which is returned.</remarks>
         /// <param name="jobNumber">The number of the job to estimate, such as J000309.</param>
-        /// <returns>The request for <c>POST job.api/createestimate/{jobNumber}</c>, whose response is read as nothing beyond a status of OK.</returns>
-        public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> CreateEstimate(string jobNumber)
+        /// <returns>The request for <c>POST job.api/createestimate/{jobNumber}</c>, whose response is read as the text of the response's <c>ID</c> element, or null when XPM returns only a status.</returns>
+        public static global::XpmGen.XpmRequest<string?> CreateEstimate(string jobNumber)
         {
-            return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+            return new global::XpmGen.XpmRequest<string?>(
                 global::XpmGen.XpmEndpoints.Job.CreateEstimate,
                 "job.api/createestimate/" + global::XpmGen.XpmPath.Segment(jobNumber, "jobNumber"),
                 global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                 null,
-                global::XpmGen.XpmResponseReader.None);
+                CreateEstimateReader);
         }
 
         /// <summary>Returns the custom field values of a job.</summary>
@@ -549,6 +551,8 @@ namespace XpmGen
         public static class Tasks
         {
             private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Job>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Job>("Jobs", "Job", global::XpmGen.Serialization.JobXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<string?> AddReader = global::XpmGen.XpmResponseReader.Value("UUID");
+            private static readonly global::XpmGen.XpmResponseReader<string?> UpdateReader = global::XpmGen.XpmResponseReader.Value("UUID");
             private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Job?> CompleteReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Job>("Job", global::XpmGen.Serialization.JobXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
             private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Job?> ReopenReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Job>("Job", global::XpmGen.Serialization.JobXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
             private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Job?> ReorderReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Job>("Job", global::XpmGen.Serialization.JobXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
@@ -571,33 +575,33 @@ namespace XpmGen
             }
 
             /// <summary>Adds a task from the task catalogue to a job.</summary>
-            /// <remarks>The task is named by its catalogue TaskUUID (see task.api). Xero's OpenAPI says XPM answers with the new job task's UUID in a UUID element beside the status; this client cannot yet return a bare value, so read the job's tasks with get to find it.</remarks>
+            /// <remarks>The task is named by its catalogue TaskUUID (see task.api). Xero's OpenAPI says XPM answers with the new job task's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
             /// <param name="task">The request body, sent as the <c>&lt;Task&gt;</c> element.</param>
-            /// <returns>The request for <c>POST job.api/task</c>, whose response is read as nothing beyond a status of OK.</returns>
-            public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Add(global::XpmGen.Models.JobTaskAddRequest task)
+            /// <returns>The request for <c>POST job.api/task</c>, whose response is read as the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<string?> Add(global::XpmGen.Models.JobTaskAddRequest task)
             {
                 global::System.ArgumentNullException.ThrowIfNull(task);
-                return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                return new global::XpmGen.XpmRequest<string?>(
                     global::XpmGen.XpmEndpoints.Job.Tasks.Add,
                     "job.api/task",
                     global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                     global::XpmGen.XpmRequestBody.Create("Task", task, global::XpmGen.Serialization.JobTaskAddRequestXml.Write),
-                    global::XpmGen.XpmResponseReader.None);
+                    AddReader);
             }
 
             /// <summary>Updates a task on a job.</summary>
-            /// <remarks>The task is named by its job task UUID in a UUID element, as Xero's OpenAPI has it; Xero's example is malformed there (it opens TaskUUID and closes UUID), so the element name is unconfirmed. Xero's OpenAPI says XPM answers with the task's UUID beside the status, which this client does not return.</remarks>
+            /// <remarks>The task is named by its job task UUID in a UUID element, as Xero's OpenAPI has it; Xero's example is malformed there (it opens TaskUUID and closes UUID), so the element name is unconfirmed. Xero's OpenAPI says XPM answers with the task's UUID beside the status, which is returned (null if XPM sends only a status).</remarks>
             /// <param name="task">The request body, sent as the <c>&lt;Task&gt;</c> element.</param>
-            /// <returns>The request for <c>PUT job.api/task</c>, whose response is read as nothing beyond a status of OK.</returns>
-            public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Update(global::XpmGen.Models.JobTaskUpdateRequest task)
+            /// <returns>The request for <c>PUT job.api/task</c>, whose response is read as the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<string?> Update(global::XpmGen.Models.JobTaskUpdateRequest task)
             {
                 global::System.ArgumentNullException.ThrowIfNull(task);
-                return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                return new global::XpmGen.XpmRequest<string?>(
                     global::XpmGen.XpmEndpoints.Job.Tasks.Update,
                     "job.api/task",
                     global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                     global::XpmGen.XpmRequestBody.Create("Task", task, global::XpmGen.Serialization.JobTaskUpdateRequestXml.Write),
-                    global::XpmGen.XpmResponseReader.None);
+                    UpdateReader);
             }
 
             /// <summary>Marks a task on a job as completed.</summary>
@@ -735,6 +739,8 @@ namespace XpmGen
         public static class Costs
         {
             private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.JobCost>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.JobCost>("Costs", "Cost", global::XpmGen.Serialization.JobCostXml.Read);
+            private static readonly global::XpmGen.XpmResponseReader<string?> AddReader = global::XpmGen.XpmResponseReader.Value("UUID");
+            private static readonly global::XpmGen.XpmResponseReader<string?> UpdateReader = global::XpmGen.XpmResponseReader.Value("UUID");
             private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.CustomFieldValue>("CustomFields", "CustomField", global::XpmGen.Serialization.CustomFieldValueXml.Read);
 
             /// <summary>Returns the costs recorded on a job.</summary>
@@ -752,33 +758,33 @@ namespace XpmGen
             }
 
             /// <summary>Adds a cost to a job.</summary>
-            /// <remarks>Billable defaults to true. Xero's OpenAPI says XPM answers with the new job cost's UUID in a UUID element beside the status; this client cannot yet return a bare value, so list the job's costs to find it.</remarks>
+            /// <remarks>Billable defaults to true. Xero's OpenAPI says XPM answers with the new job cost's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
             /// <param name="cost">The request body, sent as the <c>&lt;Cost&gt;</c> element.</param>
-            /// <returns>The request for <c>POST job.api/cost</c>, whose response is read as nothing beyond a status of OK.</returns>
-            public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Add(global::XpmGen.Models.JobCostAddRequest cost)
+            /// <returns>The request for <c>POST job.api/cost</c>, whose response is read as the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<string?> Add(global::XpmGen.Models.JobCostAddRequest cost)
             {
                 global::System.ArgumentNullException.ThrowIfNull(cost);
-                return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                return new global::XpmGen.XpmRequest<string?>(
                     global::XpmGen.XpmEndpoints.Job.Costs.Add,
                     "job.api/cost",
                     global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                     global::XpmGen.XpmRequestBody.Create("Cost", cost, global::XpmGen.Serialization.JobCostAddRequestXml.Write),
-                    global::XpmGen.XpmResponseReader.None);
+                    AddReader);
             }
 
             /// <summary>Updates a cost on a job.</summary>
-            /// <remarks>The cost is named by its UUID. Xero's OpenAPI says XPM answers with the cost's UUID beside the status, which this client does not return.</remarks>
+            /// <remarks>The cost is named by its UUID. Xero's OpenAPI says XPM answers with the cost's UUID beside the status, which is returned (null if XPM sends only a status).</remarks>
             /// <param name="cost">The request body, sent as the <c>&lt;Cost&gt;</c> element.</param>
-            /// <returns>The request for <c>PUT job.api/cost</c>, whose response is read as nothing beyond a status of OK.</returns>
-            public static global::XpmGen.XpmRequest<global::XpmGen.XpmNone> Update(global::XpmGen.Models.JobCostUpdateRequest cost)
+            /// <returns>The request for <c>PUT job.api/cost</c>, whose response is read as the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
+            public static global::XpmGen.XpmRequest<string?> Update(global::XpmGen.Models.JobCostUpdateRequest cost)
             {
                 global::System.ArgumentNullException.ThrowIfNull(cost);
-                return new global::XpmGen.XpmRequest<global::XpmGen.XpmNone>(
+                return new global::XpmGen.XpmRequest<string?>(
                     global::XpmGen.XpmEndpoints.Job.Costs.Update,
                     "job.api/cost",
                     global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                     global::XpmGen.XpmRequestBody.Create("Cost", cost, global::XpmGen.Serialization.JobCostUpdateRequestXml.Write),
-                    global::XpmGen.XpmResponseReader.None);
+                    UpdateReader);
             }
 
             /// <summary>Returns the custom field values of a cost on a job.</summary>
@@ -941,21 +947,21 @@ namespace XpmGen
             _client.SendAsync(JobRequests.ApplyTemplate(job), cancellationToken);
 
         /// <summary>Creates a quote from a job.</summary>
-        /// <remarks>The request has no body. XPM answers with the new quote's number (such as Q000123) in an ID element beside the status; this client cannot yet return a bare value, so find the new quote with quote.api/current.</remarks>
+        /// <remarks>The request has no body. XPM answers with the new quote's number (such as Q000123) in an ID element beside the status, which is returned.</remarks>
         /// <param name="jobNumber">The number of the job to quote, such as J000309.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <returns>A task that completes with the text of the response's <c>ID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task CreateQuoteAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<string?> CreateQuoteAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.CreateQuote(jobNumber), cancellationToken);
 
         /// <summary>Creates an estimate from a job.</summary>
-        /// <remarks>The request has no body. XPM answers with the new estimate's number (such as Q000123) in an ID element beside the status; this client cannot yet return a bare value, so find the new estimate with quote.api/current.</remarks>
+        /// <remarks>The request has no body. XPM answers with the new estimate's number (such as Q000123) in an ID element beside the status, which is returned.</remarks>
         /// <param name="jobNumber">The number of the job to estimate, such as J000309.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <returns>A task that completes with the text of the response's <c>ID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task CreateEstimateAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<string?> CreateEstimateAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.CreateEstimate(jobNumber), cancellationToken);
 
         /// <summary>Returns the custom field values of a job.</summary>
@@ -998,21 +1004,21 @@ namespace XpmGen
             _client.SendAsync(JobRequests.Tasks.List(complete, due, start), cancellationToken);
 
         /// <summary>Adds a task from the task catalogue to a job.</summary>
-        /// <remarks>The task is named by its catalogue TaskUUID (see task.api). Xero's OpenAPI says XPM answers with the new job task's UUID in a UUID element beside the status; this client cannot yet return a bare value, so read the job's tasks with get to find it.</remarks>
+        /// <remarks>The task is named by its catalogue TaskUUID (see task.api). Xero's OpenAPI says XPM answers with the new job task's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
         /// <param name="task">The request body, sent as the <c>&lt;Task&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <returns>A task that completes with the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task AddAsync(global::XpmGen.Models.JobTaskAddRequest task, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<string?> AddAsync(global::XpmGen.Models.JobTaskAddRequest task, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Tasks.Add(task), cancellationToken);
 
         /// <summary>Updates a task on a job.</summary>
-        /// <remarks>The task is named by its job task UUID in a UUID element, as Xero's OpenAPI has it; Xero's example is malformed there (it opens TaskUUID and closes UUID), so the element name is unconfirmed. Xero's OpenAPI says XPM answers with the task's UUID beside the status, which this client does not return.</remarks>
+        /// <remarks>The task is named by its job task UUID in a UUID element, as Xero's OpenAPI has it; Xero's example is malformed there (it opens TaskUUID and closes UUID), so the element name is unconfirmed. Xero's OpenAPI says XPM answers with the task's UUID beside the status, which is returned (null if XPM sends only a status).</remarks>
         /// <param name="task">The request body, sent as the <c>&lt;Task&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <returns>A task that completes with the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task UpdateAsync(global::XpmGen.Models.JobTaskUpdateRequest task, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<string?> UpdateAsync(global::XpmGen.Models.JobTaskUpdateRequest task, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Tasks.Update(task), cancellationToken);
 
         /// <summary>Marks a task on a job as completed.</summary>
@@ -1125,21 +1131,21 @@ namespace XpmGen
             _client.SendAsync(JobRequests.Costs.List(jobNumber), cancellationToken);
 
         /// <summary>Adds a cost to a job.</summary>
-        /// <remarks>Billable defaults to true. Xero's OpenAPI says XPM answers with the new job cost's UUID in a UUID element beside the status; this client cannot yet return a bare value, so list the job's costs to find it.</remarks>
+        /// <remarks>Billable defaults to true. Xero's OpenAPI says XPM answers with the new job cost's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
         /// <param name="cost">The request body, sent as the <c>&lt;Cost&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <returns>A task that completes with the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task AddAsync(global::XpmGen.Models.JobCostAddRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<string?> AddAsync(global::XpmGen.Models.JobCostAddRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Costs.Add(cost), cancellationToken);
 
         /// <summary>Updates a cost on a job.</summary>
-        /// <remarks>The cost is named by its UUID. Xero's OpenAPI says XPM answers with the cost's UUID beside the status, which this client does not return.</remarks>
+        /// <remarks>The cost is named by its UUID. Xero's OpenAPI says XPM answers with the cost's UUID beside the status, which is returned (null if XPM sends only a status).</remarks>
         /// <param name="cost">The request body, sent as the <c>&lt;Cost&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>A task that completes with nothing beyond a status of OK.</returns>
+        /// <returns>A task that completes with the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task UpdateAsync(global::XpmGen.Models.JobCostUpdateRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<string?> UpdateAsync(global::XpmGen.Models.JobCostUpdateRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Costs.Update(cost), cancellationToken);
 
         /// <summary>Returns the custom field values of a cost on a job.</summary>

@@ -369,7 +369,17 @@ internal static class SchemaBinder
             }
 
             var response = new BoundResponse(ResponseKind.None, null, null, null, HasWebUrl: false);
-            if (endpoint.Response is { } responseSpec)
+            if (endpoint.Response is { Type: "string" } valueSpec)
+            {
+                if (valueSpec.Many)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, valueSpec.Location, label + " response", "many", "many", "false for a bare string value"));
+                    ok = false;
+                }
+
+                response = new BoundResponse(ResponseKind.Value, valueSpec.Element, null, "string", HasWebUrl: false);
+            }
+            else if (endpoint.Response is { } responseSpec)
             {
                 if (RequireClass(responseSpec, label + " response") is not { } responseClass)
                 {

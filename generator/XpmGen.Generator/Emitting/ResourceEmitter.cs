@@ -247,6 +247,7 @@ internal static class ResourceEmitter
             ResponseKind.List => $"the items of the response's <c>{SourceWriter.Xml(endpoint.Response.Element)}</c> element, empty when it holds none",
             ResponseKind.Single => $"the response's <c>{SourceWriter.Xml(endpoint.Response.Element)}</c> element",
             ResponseKind.Optional => $"the response's <c>{SourceWriter.Xml(endpoint.Response.Element)}</c> element, or null when XPM returns only a status",
+            ResponseKind.Value => $"the text of the response's <c>{SourceWriter.Xml(endpoint.Response.Element)}</c> element, or null when XPM returns only a status",
             _ => "nothing beyond a status of OK",
         };
         writer.Line(isFacade
@@ -347,6 +348,7 @@ internal static class ResourceEmitter
         ResponseKind.List => $"{KnownTypes.ReadOnlyList}<{KnownTypes.Model(endpoint.Response.Type!)}>",
         ResponseKind.Single => KnownTypes.Model(endpoint.Response.Type!),
         ResponseKind.Optional => KnownTypes.Model(endpoint.Response.Type!) + "?",
+        ResponseKind.Value => "string?",
         _ => KnownTypes.XpmNone,
     };
 
@@ -360,6 +362,11 @@ internal static class ResourceEmitter
     private static string ReaderFactory(BoundEndpoint endpoint)
     {
         var response = endpoint.Response;
+        if (response.Kind == ResponseKind.Value)
+        {
+            return $"{KnownTypes.XpmResponseReader}.Value({SourceWriter.Literal(response.Element)})";
+        }
+
         var type = KnownTypes.Model(response.Type!);
         var read = KnownTypes.Serializer(response.Type!) + ".Read";
         var webUrl = response.HasWebUrl ? $", static (value, webUrl) => value.WebUrl ??= webUrl" : string.Empty;

@@ -77,6 +77,9 @@ internal enum ResponseKind
     Single,
     Optional,
     List,
+
+    /// <summary>A bare text element beside the status, such as the UUID of a created item.</summary>
+    Value,
 }
 
 internal sealed record BoundResponse(ResponseKind Kind, string? Element, string? Item, string? Type, bool HasWebUrl);

@@ -66,6 +66,17 @@ public static class XpmResponseReader
         return new OptionalReader<T>(elementName, read, applyWebUrl);
     }
 
+    /// <summary>
+    /// A reader for a bare value beside the status, such as the <c>&lt;UUID&gt;</c> of a new job task or the
+    /// <c>&lt;ID&gt;</c> of a new quote. A missing or empty element reads as <see langword="null"/>.
+    /// </summary>
+    /// <param name="elementName">The element name, for example <c>UUID</c>.</param>
+    public static XpmResponseReader<string?> Value(string elementName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(elementName);
+        return new ValueReader(elementName);
+    }
+
     /// <summary>A reader for a wrapped list, for example <c>&lt;Clients&gt;&lt;Client/&gt;...&lt;/Clients&gt;</c>. A missing wrapper reads as an empty list.</summary>
     /// <param name="wrapperName">The wrapper element name.</param>
     /// <param name="itemName">The item element name; other children of the wrapper are skipped.</param>
@@ -126,6 +137,15 @@ public static class XpmResponseReader
 
             return value;
         }
+    }
+
+    private sealed class ValueReader(string elementName) : XpmResponseReader<string?>
+    {
+        public override string? ElementName => elementName;
+
+        public override string? ReadPayload(XmlReader reader) => XpmXml.ReadString(reader);
+
+        public override string? WhenMissing() => null;
     }
 
     private sealed class ListReader<T>(string wrapperName, string itemName, Func<XmlReader, T> readItem) : XpmResponseReader<IReadOnlyList<T>>

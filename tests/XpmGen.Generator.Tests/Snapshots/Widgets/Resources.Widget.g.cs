@@ -46,6 +46,15 @@ namespace XpmGen
                 new string[] { "practicemanager" },
                 "Deletes a widget.");
 
+            /// <summary><c>POST widget.api/copy/{uuid}</c>: Copies a widget and returns the copy's UUID.</summary>
+            public static global::XpmGen.XpmEndpoint Copy { get; } = new global::XpmGen.XpmEndpoint(
+                "Widget",
+                "Copy",
+                "POST",
+                "widget.api/copy/{uuid}",
+                new string[] { "practicemanager" },
+                "Copies a widget and returns the copy's UUID.");
+
             /// <summary>The Parts endpoints of <c>widget.api</c>.</summary>
             public static class Parts
             {
@@ -68,6 +77,7 @@ namespace XpmGen
         private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Widget>> ListReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.Widget>("Widgets", "Widget", global::XpmGen.Serialization.WidgetXml.Read);
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Widget> GetReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Widget>("Widget", global::XpmGen.Serialization.WidgetXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Widget?> AddReader = global::XpmGen.XpmResponseReader.Optional<global::XpmGen.Models.Widget>("Widget", global::XpmGen.Serialization.WidgetXml.Read, static (value, webUrl) => value.WebUrl ??= webUrl);
+        private static readonly global::XpmGen.XpmResponseReader<string?> CopyReader = global::XpmGen.XpmResponseReader.Value("UUID");
 
         /// <summary>Returns every widget.</summary>
         /// <remarks>Not paged.</remarks>
@@ -125,6 +135,19 @@ namespace XpmGen
                 global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
                 null,
                 global::XpmGen.XpmResponseReader.None);
+        }
+
+        /// <summary>Copies a widget and returns the copy's UUID.</summary>
+        /// <param name="uuid">The {uuid} path segment.</param>
+        /// <returns>The request for <c>POST widget.api/copy/{uuid}</c>, whose response is read as the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
+        public static global::XpmGen.XpmRequest<string?> Copy(string uuid)
+        {
+            return new global::XpmGen.XpmRequest<string?>(
+                global::XpmGen.XpmEndpoints.Widget.Copy,
+                "widget.api/copy/" + global::XpmGen.XpmPath.Segment(uuid, "uuid"),
+                global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>(),
+                null,
+                CopyReader);
         }
 
         /// <summary>Builds the Parts requests of <c>widget.api</c>.</summary>
@@ -196,6 +219,14 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task DeleteAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(WidgetRequests.Delete(uuid), cancellationToken);
+
+        /// <summary>Copies a widget and returns the copy's UUID.</summary>
+        /// <param name="uuid">The {uuid} path segment.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes with the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Threading.Tasks.Task<string?> CopyAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(WidgetRequests.Copy(uuid), cancellationToken);
     }
 
     /// <summary>The Parts endpoints of <c>widget.api</c>: <see cref="WidgetApi.Parts"/>.</summary>

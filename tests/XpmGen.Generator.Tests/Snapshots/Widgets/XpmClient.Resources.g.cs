@@ -24,6 +24,7 @@ namespace XpmGen
             Widget.Add,
             Widget.Delete,
             Widget.Parts.List,
+            Widget.Copy,
         };
     }
 }
