@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -8,6 +10,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
+using System.Xml.Linq;
 using Polly;
 using XpmGen.Http;
 using XpmGen.Serialization;
@@ -163,6 +166,32 @@ public sealed partial class XpmClient
         }
     }
 
+    /// <summary>
+    /// Sends a call the schema does not describe yet, for endpoints Xero adds before XpmGen has them, with
+    /// everything else unchanged: token, tenant, limits, retries (reads only), envelope and error checks.
+    /// </summary>
+    /// <param name="method">The HTTP method. Only GET is retried after a failure, as for every call.</param>
+    /// <param name="path">The path under the base address with its segments already escaped, for example <c>client.api/get/0f3c…</c>.</param>
+    /// <param name="query">Query parameters, in XPM's wire formats; <see langword="null"/> for none.</param>
+    /// <param name="body">The XML body (the root element, such as <c>&lt;Client&gt;</c>); <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The payload of the <c>OK</c> response as XML, read with DTDs prohibited.</returns>
+    /// <exception cref="XpmException">XPM answered with an error, or with content that is not an XPM envelope.</exception>
+    public Task<XpmRawResponse> SendRawAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? query = null, XElement? body = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var trimmed = path.Trim();
+        var endpoint = new XpmEndpoint("Raw", trimmed, method.Method, trimmed, Array.Empty<string>(), "A call the schema does not describe.");
+        var request = new XpmRequest<XpmRawResponse>(
+            endpoint,
+            trimmed,
+            query?.ToList() ?? (IReadOnlyList<KeyValuePair<string, string>>)Array.Empty<KeyValuePair<string, string>>(),
+            body is null ? null : XpmRequestBody.Create(body.Name.LocalName, body, static (writer, element, _) => element.WriteTo(writer)),
+            RawResponseReader.Instance);
+        return SendAsync(request, cancellationToken);
+    }
+
     private async Task<HttpResponseMessage> SendWithRetriesAsync<TResponse>(XpmRequest<TResponse> request, Uri requestUri, string accessToken, byte[]? body, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -222,6 +251,23 @@ public sealed partial class XpmClient
         var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         _rateLimiter.Observe(_tenantId, response);
         return response;
+    }
+
+    /// <summary>Takes the first payload element, whatever its name, as XML.</summary>
+    private sealed class RawResponseReader : XpmResponseReader<XpmRawResponse>
+    {
+        public static readonly RawResponseReader Instance = new();
+
+        public override string? ElementName => null;
+
+        public override bool IsPayload(string localName) => true;
+
+        public override XpmRawResponse ReadPayload(XmlReader reader) => new((XElement)XNode.ReadFrom(reader), null, null);
+
+        public override XpmRawResponse WhenMissing() => new(null, null, null);
+
+        public override XpmRawResponse Complete(XpmRawResponse value, XpmResponseEnvelope envelope) =>
+            value with { WebUrl = envelope.WebUrl, ApiMethod = envelope.ApiMethod };
     }
 
     private interface IXpmRequestInfo

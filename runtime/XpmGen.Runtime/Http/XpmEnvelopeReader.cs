@@ -39,7 +39,6 @@ internal static class XpmEnvelopeReader
         }
 
         var apiMethod = Blank(reader.GetAttribute("api-method"));
-        var payloadName = payloadReader.ElementName;
         string? status = null;
         string? errorDescription = null;
         string? webUrl = null;
@@ -70,7 +69,7 @@ internal static class XpmEnvelopeReader
                             default:
                                 // A second payload element, or the payload of a response already known to be an error, is
                                 // skipped: reading an error's half-formed payload could only hide the error.
-                                if (payloadName is not null && reader.LocalName == payloadName && !hasPayload && !IsError(status))
+                                if (!hasPayload && !IsError(status) && payloadReader.IsPayload(reader.LocalName))
                                 {
                                     payload = payloadReader.ReadPayload(reader);
                                     hasPayload = true;
