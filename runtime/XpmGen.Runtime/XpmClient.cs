@@ -86,6 +86,34 @@ public sealed partial class XpmClient
         _rateLimiter = options.RateLimiter ?? throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.RateLimiter)} must not be null; the default is {nameof(XpmRateLimiter)}.{nameof(XpmRateLimiter.Shared)}.", nameof(options));
     }
 
+    // A handle for another tenant of the same connection: everything is shared but the tenant header.
+    private XpmClient(XpmClient source, string tenantId)
+    {
+        _httpClient = source._httpClient;
+        _baseAddress = source._baseAddress;
+        _accessTokenProvider = source._accessTokenProvider;
+        _timeProvider = source._timeProvider;
+        _retryPipeline = source._retryPipeline;
+        _rateLimiter = source._rateLimiter;
+        _tenantId = NormalizeTenantId(tenantId);
+    }
+
+    /// <summary>The tenant sent as <c>xero-tenant-id</c>, or <see langword="null"/> when none is sent.</summary>
+    public string? TenantId => _tenantId;
+
+    /// <summary>
+    /// Returns a client for another tenant reached by the same access token (see
+    /// <c>XpmOAuthClient.GetConnectionsAsync</c>). It shares this client's HTTP client, token provider, retries and
+    /// rate limiter; the limits are kept per tenant.
+    /// </summary>
+    /// <param name="tenantId">The tenant id, sent as <c>xero-tenant-id</c>.</param>
+    /// <exception cref="ArgumentException">The tenant id is blank or holds control characters.</exception>
+    public XpmClient ForTenant(string tenantId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        return new XpmClient(this, tenantId);
+    }
+
     /// <summary>The last limit figures XPM reported for this client's tenant, or <see langword="null"/> before any response.</summary>
     public XpmRateLimitStatus? RateLimitStatus => _rateLimiter.GetStatus(_tenantId);
 
