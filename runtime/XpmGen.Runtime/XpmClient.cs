@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -11,7 +12,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using XpmGen.Diagnostics;
 using XpmGen.Http;
 using XpmGen.Serialization;
 
@@ -56,6 +60,7 @@ public sealed partial class XpmClient
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly ResiliencePipeline<HttpResponseMessage> _retryPipeline;
     private readonly XpmRateLimiter _rateLimiter;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its own <c>BaseAddress</c> is not used.</param>
@@ -67,6 +72,16 @@ public sealed partial class XpmClient
     /// A base address that does not end with <c>/</c> gets one, so that <c>…/3.1</c> and <c>…/3.1/</c> mean the same.
     /// </exception>
     public XpmClient(HttpClient httpClient, XpmClientOptions options)
+        : this(httpClient, options, logger: null)
+    {
+    }
+
+    /// <summary>Creates a client that sends through <paramref name="httpClient"/> and logs to <paramref name="logger"/>.</summary>
+    /// <param name="httpClient">The HTTP client; its own <c>BaseAddress</c> is not used.</param>
+    /// <param name="options">Base address, tenant, access token, retries and rate limiter.</param>
+    /// <param name="logger">Receives one event per call (endpoint, tenant, status, duration, correlation id, remaining limits) and per retry; never a token.</param>
+    /// <exception cref="ArgumentException">A setting is missing or wrong; the message names it.</exception>
+    public XpmClient(HttpClient httpClient, XpmClientOptions options, ILogger<XpmClient>? logger)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -82,7 +97,8 @@ public sealed partial class XpmClient
             throw new ArgumentException(problem, nameof(options));
         }
 
-        _retryPipeline = XpmRetryPipeline.Create(retry, _timeProvider);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _retryPipeline = XpmRetryPipeline.Create(retry, _timeProvider, _logger);
         _rateLimiter = options.RateLimiter ?? throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.RateLimiter)} must not be null; the default is {nameof(XpmRateLimiter)}.{nameof(XpmRateLimiter.Shared)}.", nameof(options));
     }
 
@@ -95,6 +111,7 @@ public sealed partial class XpmClient
         _timeProvider = source._timeProvider;
         _retryPipeline = source._retryPipeline;
         _rateLimiter = source._rateLimiter;
+        _logger = source._logger;
         _tenantId = NormalizeTenantId(tenantId);
     }
 
@@ -167,6 +184,27 @@ public sealed partial class XpmClient
     public async Task<TResponse> SendAsync<TResponse>(XpmRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = XpmTelemetry.ActivitySource.StartActivity("XPM " + request.Endpoint, ActivityKind.Client);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("url.template", request.Endpoint.PathTemplate);
+        activity?.SetTag("xpm.tenant_id", _tenantId);
+        var started = _timeProvider.GetTimestamp();
+        var exchange = new ExchangeInfo();
+        try
+        {
+            var result = await SendCoreAsync(request, exchange, cancellationToken).ConfigureAwait(false);
+            Record(request, exchange, started, activity, error: null);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Record(request, exchange, started, activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<TResponse> SendCoreAsync<TResponse>(XpmRequest<TResponse> request, ExchangeInfo exchange, CancellationToken cancellationToken)
+    {
         var requestUri = BuildRequestUri(request);
         var accessToken = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
 
@@ -175,6 +213,8 @@ public sealed partial class XpmClient
         // One of the tenant's concurrent slots is held until the response has been read.
         using var slot = await _rateLimiter.AcquireCallAsync(_tenantId, new XpmErrorContext(request.Endpoint, request.Method, request.Path, null, null, null), cancellationToken).ConfigureAwait(false);
         using var response = await SendWithRetriesAsync(request, requestUri, accessToken, body, cancellationToken).ConfigureAwait(false);
+        exchange.StatusCode = (int)response.StatusCode;
+        exchange.CorrelationId = XpmErrorFactory.GetCorrelationId(response);
 
         // Synchronous payload readers cannot observe the token, so cancelling aborts the response instead, which
         // fails the read in progress; the exception is then reported as the cancellation it is.
@@ -192,6 +232,44 @@ public sealed partial class XpmClient
         {
             throw new OperationCanceledException($"{request.Method.Method} {request.Path} was cancelled while its response was being read.", ex, cancellationToken);
         }
+    }
+
+    private void Record<TResponse>(XpmRequest<TResponse> request, ExchangeInfo exchange, long started, Activity? activity, Exception? error)
+    {
+        var elapsed = _timeProvider.GetElapsedTime(started);
+        var endpoint = request.Endpoint.ToString();
+        var tags = new TagList
+        {
+            { "http.request.method", request.Method.Method },
+            { "xpm.endpoint", endpoint },
+            { "http.response.status_code", exchange.StatusCode },
+        };
+        if (exchange.StatusCode is not null)
+        {
+            XpmTelemetry.Requests.Add(1, tags);
+        }
+
+        XpmTelemetry.Duration.Record(elapsed.TotalSeconds, tags);
+        activity?.SetTag("http.response.status_code", exchange.StatusCode);
+        activity?.SetTag("xero.correlation_id", exchange.CorrelationId);
+        if (error is null)
+        {
+            var limits = RateLimitStatus;
+            XpmLog.CallCompleted(_logger, request.Method.Method, request.Path, _tenantId, exchange.StatusCode ?? 0, elapsed.TotalMilliseconds, exchange.CorrelationId, limits?.MinuteRemaining, limits?.DayRemaining, limits?.AppMinuteRemaining);
+        }
+        else
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+            XpmLog.CallFailed(_logger, request.Method.Method, request.Path, _tenantId, elapsed.TotalMilliseconds, error.GetType().Name, exchange.StatusCode, exchange.CorrelationId);
+        }
+    }
+
+    /// <summary>What one call learned from its last response, for logs and metrics.</summary>
+    private sealed class ExchangeInfo
+    {
+        public int? StatusCode { get; set; }
+
+        public string? CorrelationId { get; set; }
     }
 
     /// <summary>
@@ -224,6 +302,7 @@ public sealed partial class XpmClient
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(XpmRetryPipeline.IsIdempotent, request.Endpoint.IsIdempotent);
+        context.Properties.Set(XpmRetryPipeline.CallName, (request.Method.Method, request.Path, _tenantId));
         try
         {
             return await _retryPipeline.ExecuteAsync(
@@ -256,7 +335,11 @@ public sealed partial class XpmClient
     private async ValueTask<HttpResponseMessage> SendOnceAsync(IXpmRequestInfo request, Uri requestUri, string accessToken, byte[]? body, CancellationToken cancellationToken)
     {
         // Every attempt counts against XPM's per-minute limits.
-        await _rateLimiter.AcquireAttemptAsync(_tenantId, new XpmErrorContext(request.Endpoint, request.Endpoint.Method, request.Path, null, null, null), cancellationToken).ConfigureAwait(false);
+        var paused = await _rateLimiter.AcquireAttemptAsync(_tenantId, new XpmErrorContext(request.Endpoint, request.Endpoint.Method, request.Path, null, null, null), cancellationToken).ConfigureAwait(false);
+        if (paused > TimeSpan.Zero)
+        {
+            XpmLog.ThrottledWait(_logger, request.Endpoint.Method.Method, request.Path, _tenantId, paused.TotalMilliseconds);
+        }
 
         // A message is sent once only, so every attempt builds its own.
         using var message = new HttpRequestMessage(request.Endpoint.Method, requestUri);

@@ -28,7 +28,7 @@ public sealed class CompilationTests
         var runtime = GeneratorHarness.RuntimeSyntaxTrees().Select(t => t.WithRootAndOptions(t.GetRoot(), documented));
         var compilation = GeneratorHarness.CreateCompilation(runtime);
         var driver = CSharpGeneratorDriver.Create(
-            new[] { new XpmSourceGenerator().AsSourceGenerator() },
+            new[] { new XpmSourceGenerator().AsSourceGenerator() }.Concat(GeneratorHarness.RuntimeGenerators()),
             schema,
             documented);
 

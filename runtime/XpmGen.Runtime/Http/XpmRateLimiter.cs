@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -7,6 +8,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using XpmGen.Diagnostics;
 
 namespace XpmGen;
 
@@ -76,19 +78,21 @@ public sealed class XpmRateLimiter : IDisposable
         return await Acquire(tenant.Concurrency, "concurrent calls", context, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits for the app's and the tenant's per-window permits for one attempt.</summary>
-    internal async ValueTask AcquireAttemptAsync(string? tenantId, XpmErrorContext context, CancellationToken cancellationToken)
+    /// <summary>Waits for the app's and the tenant's per-window permits for one attempt; returns how long XPM asked the tenant to pause.</summary>
+    internal async ValueTask<TimeSpan> AcquireAttemptAsync(string? tenantId, XpmErrorContext context, CancellationToken cancellationToken)
     {
         var tenant = Tenant(tenantId);
         var pause = tenant.PausedUntil - _timeProvider.GetUtcNow();
         if (pause > TimeSpan.Zero)
         {
+            XpmTelemetry.ThrottledWaits.Add(1, new KeyValuePair<string, object?>("xpm.limit", "paused"));
             await Task.Delay(pause, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         // Window permits are spent when the attempt leaves; they come back only as the window slides on.
         (await Acquire(_app, "app calls per window", context, cancellationToken).ConfigureAwait(false)).Dispose();
         (await Acquire(tenant.Window, "calls per window", context, cancellationToken).ConfigureAwait(false)).Dispose();
+        return pause > TimeSpan.Zero ? pause : TimeSpan.Zero;
     }
 
     /// <summary>Reads the limit headers of a response, and pauses the tenant when XPM says its minute is spent.</summary>
@@ -119,7 +123,14 @@ public sealed class XpmRateLimiter : IDisposable
 
     private static async ValueTask<RateLimitLease> Acquire(RateLimiter limiter, string what, XpmErrorContext context, CancellationToken cancellationToken)
     {
-        var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        var lease = limiter.AttemptAcquire(1);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            XpmTelemetry.ThrottledWaits.Add(1, new KeyValuePair<string, object?>("xpm.limit", what));
+            lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+
         if (lease.IsAcquired)
         {
             return lease;

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Polly;
+using Microsoft.Extensions.Logging;
 using Polly.Retry;
+using XpmGen.Diagnostics;
 
 namespace XpmGen.Http;
 
@@ -13,7 +16,10 @@ internal static class XpmRetryPipeline
     /// <summary>Whether the request being sent may be sent twice (a GET).</summary>
     public static readonly ResiliencePropertyKey<bool> IsIdempotent = new("XpmGen.IsIdempotent");
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(XpmRetryOptions options, TimeProvider timeProvider)
+    /// <summary>Method, path and tenant of the request being sent, for logs and metrics.</summary>
+    public static readonly ResiliencePropertyKey<(string Method, string Path, string? TenantId)> CallName = new("XpmGen.CallName");
+
+    public static ResiliencePipeline<HttpResponseMessage> Create(XpmRetryOptions options, TimeProvider timeProvider, ILogger logger)
     {
         if (options.MaxRetries == 0)
         {
@@ -31,8 +37,13 @@ internal static class XpmRetryPipeline
                 UseJitter = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, maxRetryAfter, timeProvider)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, timeProvider)),
-                OnRetry = static args =>
+                OnRetry = args =>
                 {
+                    var outcome = args.Outcome.Result is { } result ? "HTTP " + (int)result.StatusCode : args.Outcome.Exception?.GetType().Name ?? "an unknown failure";
+                    var (method, path, tenantId) = args.Context.Properties.GetValue(CallName, ("?", "?", null));
+                    XpmLog.Retrying(logger, method, path, tenantId, args.AttemptNumber + 1, outcome, args.RetryDelay.TotalMilliseconds);
+                    XpmTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", method), new KeyValuePair<string, object?>("xpm.reason", outcome));
+
                     // The failed response is replaced by the next attempt's; release its connection now.
                     args.Outcome.Result?.Dispose();
                     return default;

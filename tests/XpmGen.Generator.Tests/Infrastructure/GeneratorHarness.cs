@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -57,6 +58,18 @@ internal static class GeneratorHarness
             .OrderBy(static p => p, StringComparer.Ordinal)
             .Select(static p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, p));
 
+    /// <summary>
+    /// The other source generators the runtime is built with (the LoggerMessage generator of
+    /// Microsoft.Extensions.Logging.Abstractions), so its sources compile here as they do in the real build.
+    /// </summary>
+    public static IEnumerable<ISourceGenerator> RuntimeGenerators()
+    {
+        var path = typeof(GeneratorHarness).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(static a => a.Key == "LoggingGenerator").Value!;
+        var reference = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(path, new AnalyzerLoader());
+        return reference.GetGenerators(LanguageNames.CSharp);
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
@@ -71,5 +84,14 @@ internal static class GeneratorHarness
             .Distinct(StringComparer.Ordinal)
             .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
+    }
+
+    private sealed class AnalyzerLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 }
