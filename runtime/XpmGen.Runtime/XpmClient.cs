@@ -479,6 +479,36 @@ public sealed partial class XpmClient
         return buffer.ToArray();
     }
 
+    /// <summary>The first setting of <paramref name="options"/> a client would refuse, as a message naming it; <see langword="null"/> when all are valid.</summary>
+    internal static string? DescribeInvalidOptions(XpmClientOptions options)
+    {
+        if (options.AccessTokenProvider is null)
+        {
+            return $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.AccessTokenProvider)} is required: set it to an {nameof(IXpmAccessTokenProvider)} that supplies the OAuth 2.0 access token.";
+        }
+
+        if (options.Retry is null || options.RateLimiter is null)
+        {
+            return $"{nameof(XpmClientOptions)}.{(options.Retry is null ? nameof(XpmClientOptions.Retry) : nameof(XpmClientOptions.RateLimiter))} must not be null.";
+        }
+
+        if (options.Retry.Validate() is { } retryProblem)
+        {
+            return retryProblem;
+        }
+
+        try
+        {
+            NormalizeBaseAddress(options.BaseAddress);
+            NormalizeTenantId(options.TenantId);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message.Split(" (Parameter", 2)[0];
+        }
+    }
+
     private static Uri NormalizeBaseAddress(Uri? baseAddress)
     {
         const string setting = nameof(XpmClientOptions) + "." + nameof(XpmClientOptions.BaseAddress);
