@@ -71,6 +71,8 @@ public sealed class ErrorStatusTests
         Assert.Contains("GET client.api/list returned HTTP 429", ex.Message, StringComparison.Ordinal);
         Assert.Contains("minute limit", ex.Message, StringComparison.Ordinal);
         Assert.Contains("22 s", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, ex.Remaining!.MinuteRemaining);
+        Assert.Null(ex.Remaining.DayRemaining);
     }
 
     [Fact]

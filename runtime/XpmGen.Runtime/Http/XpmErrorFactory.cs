@@ -56,7 +56,7 @@ internal static class XpmErrorFactory
                     advice.Append(" Retry after ").Append(Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)).Append(" s.");
                 }
 
-                return new XpmRateLimitException(Compose(prefix, detail, advice.ToString(), context), context, retryAfter, problem);
+                return new XpmRateLimitException(Compose(prefix, detail, advice.ToString(), context), context, retryAfter, problem, ReadLimitStatus(response, timeProvider));
             }
 
             case HttpStatusCode.Unauthorized:
@@ -221,6 +221,18 @@ internal static class XpmErrorFactory
         }
 
         return null;
+    }
+
+    /// <summary>The limit figures a response carried, or <see langword="null"/> when it carried none.</summary>
+    public static XpmRateLimitStatus? ReadLimitStatus(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        static int? Read(HttpResponseMessage response, string name) =>
+            int.TryParse(GetHeader(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+        var minute = Read(response, "X-MinLimit-Remaining");
+        var day = Read(response, "X-DayLimit-Remaining");
+        var app = Read(response, "X-AppMinLimit-Remaining");
+        return minute is null && day is null && app is null ? null : new XpmRateLimitStatus(minute, day, app, timeProvider.GetUtcNow());
     }
 
     private static TimeSpan? GetRetryAfter(HttpResponseMessage response, TimeProvider timeProvider)

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -72,7 +70,8 @@ public sealed class XpmRateLimiter : IDisposable
                 $"{context.Method?.Method} {context.Path} was not sent: XPM reported no calls left today for this tenant at {status.ObservedAt:u}. The daily limit is a rolling 24 hours.",
                 context,
                 retryAfter: null,
-                limitProblem: "day");
+                limitProblem: "day",
+                status);
         }
 
         return await Acquire(tenant.Concurrency, "concurrent calls", context, cancellationToken).ConfigureAwait(false);
@@ -100,13 +99,12 @@ public sealed class XpmRateLimiter : IDisposable
     {
         var tenant = Tenant(tenantId);
         var now = _timeProvider.GetUtcNow();
-        var minute = Header(response, "X-MinLimit-Remaining");
-        var day = Header(response, "X-DayLimit-Remaining");
-        var app = Header(response, "X-AppMinLimit-Remaining");
-        if (minute is not null || day is not null || app is not null)
+        var figures = Http.XpmErrorFactory.ReadLimitStatus(response, _timeProvider);
+        var minute = figures?.MinuteRemaining;
+        if (figures is not null)
         {
             var previous = tenant.Status;
-            tenant.Status = new XpmRateLimitStatus(minute ?? previous?.MinuteRemaining, day ?? previous?.DayRemaining, app ?? previous?.AppMinuteRemaining, now);
+            tenant.Status = new XpmRateLimitStatus(minute ?? previous?.MinuteRemaining, figures.DayRemaining ?? previous?.DayRemaining, figures.AppMinuteRemaining ?? previous?.AppMinuteRemaining, now);
         }
 
         var retryAfter = response.Headers.RetryAfter is { } header
@@ -166,12 +164,6 @@ public sealed class XpmRateLimiter : IDisposable
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,
     });
-
-    private static int? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values)
-        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
 
     private sealed class TenantLimits(ConcurrencyLimiter concurrency, SlidingWindowRateLimiter window) : IDisposable
     {
