@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -270,6 +271,164 @@ public sealed partial class XpmClient
         public int? StatusCode { get; set; }
 
         public string? CorrelationId { get; set; }
+    }
+
+    /// <summary>
+    /// Sends a list request and returns its items as they are read from the response stream, without
+    /// buffering the document: only the current item is held, so a 50 MB client list costs the memory of one
+    /// client. Limits, retries (before the first item) and error checks are those of <see cref="SendAsync{TResponse}"/>.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="request">A list request, such as <c>ClientRequests.List(detailed: true)</c>.</param>
+    /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+    /// <returns>The items in document order.</returns>
+    /// <remarks>
+    /// XPM writes <c>Status</c> before the list, so an <c>ERROR</c> response throws before any item. Were it
+    /// written after the list, the items read would already have been handed out and the error is thrown at the
+    /// end. Items are parsed synchronously from the buffered stream, as every payload is.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The request does not return a list.</exception>
+    /// <exception cref="XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+    public async IAsyncEnumerable<T> StreamAsync<T>(XpmRequest<IReadOnlyList<T>> request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ResponseReader is not IXpmListReader<T> list)
+        {
+            throw new ArgumentException($"{request.Endpoint} does not return a list that can be streamed.", nameof(request));
+        }
+
+        using var activity = XpmTelemetry.ActivitySource.StartActivity("XPM " + request.Endpoint, ActivityKind.Client);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("url.template", request.Endpoint.PathTemplate);
+        activity?.SetTag("xpm.tenant_id", _tenantId);
+        var started = _timeProvider.GetTimestamp();
+        var exchange = new ExchangeInfo();
+        var open = await OpenStreamAsync(request, list, exchange, started, activity, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var (hasItem, item) = await open.NextAsync().ConfigureAwait(false);
+                if (!hasItem)
+                {
+                    break;
+                }
+
+                yield return item;
+            }
+
+            Record(request, exchange, started, activity, error: null);
+        }
+        finally
+        {
+            open.Dispose();
+        }
+    }
+
+    private async Task<OpenListStream<T>> OpenStreamAsync<T>(XpmRequest<IReadOnlyList<T>> request, IXpmListReader<T> list, ExchangeInfo exchange, long started, Activity? activity, CancellationToken cancellationToken)
+    {
+        IDisposable? slot = null;
+        HttpResponseMessage? response = null;
+        try
+        {
+            var requestUri = BuildRequestUri(request);
+            var accessToken = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            slot = await _rateLimiter.AcquireCallAsync(_tenantId, new XpmErrorContext(request.Endpoint, request.Method, request.Path, null, null, null), cancellationToken).ConfigureAwait(false);
+            response = await SendWithRetriesAsync(request, requestUri, accessToken, body: null, cancellationToken).ConfigureAwait(false);
+            exchange.StatusCode = (int)response.StatusCode;
+            exchange.CorrelationId = XpmErrorFactory.GetCorrelationId(response);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await XpmErrorFactory.FromErrorStatusAsync(request, response, accessToken, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var body = new CapturingReadStream(stream, CapturedBodyBytes);
+            var items = new XpmListStream<T>(XpmXml.CreateReader(body, async: true), list, cancellationToken);
+            return new OpenListStream<T>(this, request, exchange, started, activity, slot, response, body, items, accessToken, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            response?.Dispose();
+            slot?.Dispose();
+            Record(request, exchange, started, activity, ex);
+            throw;
+        }
+    }
+
+    /// <summary>An open list response: reads items, turns read failures into the taxonomy, checks the status at the end.</summary>
+    private sealed class OpenListStream<T>(
+        XpmClient client,
+        XpmRequest<IReadOnlyList<T>> request,
+        ExchangeInfo exchange,
+        long started,
+        Activity? activity,
+        IDisposable slot,
+        HttpResponseMessage response,
+        CapturingReadStream body,
+        XpmListStream<T> items,
+        string accessToken,
+        CancellationToken cancellationToken) : IDisposable
+    {
+        // Synchronous item readers cannot observe the token; cancelling aborts the response instead.
+        private readonly CancellationTokenRegistration _abortOnCancel = cancellationToken.UnsafeRegister(static state => ((HttpResponseMessage)state!).Dispose(), response);
+
+        public async ValueTask<(bool HasItem, T Item)> NextAsync()
+        {
+            try
+            {
+                var next = await items.NextAsync().ConfigureAwait(false);
+                if (!next.HasItem)
+                {
+                    CheckEnvelope();
+                }
+
+                return next;
+            }
+            catch (Exception ex) when (ex is not XpmException)
+            {
+                var failure = cancellationToken.IsCancellationRequested
+                    ? new OperationCanceledException($"{request.Method.Method} {request.Path} was cancelled while its response was being read.", ex, cancellationToken)
+                    : ex is XmlException or FormatException or IOException or HttpRequestException
+                        ? XpmErrorFactory.Protocol(request, response, XpmErrorFactory.ExplainReadFailure(ex, body), body, ex, accessToken)
+                        : ex;
+                client.Record(request, exchange, started, activity, failure);
+                if (ReferenceEquals(failure, ex))
+                {
+                    throw;
+                }
+
+                throw failure;
+            }
+            catch (XpmException ex)
+            {
+                client.Record(request, exchange, started, activity, ex);
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            _abortOnCancel.Dispose();
+            items.Dispose();
+            response.Dispose();
+            slot.Dispose();
+        }
+
+        private void CheckEnvelope()
+        {
+            var envelope = items.Envelope;
+            if (XpmEnvelopeReader.IsError(envelope.Status))
+            {
+                throw XpmErrorFactory.FromErrorEnvelope(request, response, envelope, accessToken);
+            }
+
+            if (!XpmEnvelopeReader.IsOk(envelope.Status))
+            {
+                var problem = envelope.Status is null ? "the <Response> has no <Status> element" : $"the <Status> is neither OK nor ERROR";
+                throw XpmErrorFactory.Protocol(request, response, problem, body, null, accessToken);
+            }
+        }
     }
 
     /// <summary>

@@ -647,6 +647,16 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Client>> ListAsync(bool? detailed = null, global::System.DateTime? modifiedSince = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.List(detailed, modifiedSince), cancellationToken);
 
+        /// <summary>Returns every client of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="detailed">Return every field of each client, as get does. Optional: null leaves it out.</param>
+        /// <param name="modifiedSince">Only clients modified since this UTC time. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Clients</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Client> StreamListAsync(bool? detailed = null, global::System.DateTime? modifiedSince = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientRequests.List(detailed, modifiedSince), cancellationToken);
+
         /// <summary>Returns the clients that match a search text.</summary>
         /// <remarks>Returns the same shape as list.</remarks>
         /// <param name="query">The text to search for.</param>
@@ -656,6 +666,16 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Client>> SearchAsync(string query, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.Search(query, detailed), cancellationToken);
+
+        /// <summary>Returns the clients that match a search text. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="query">The text to search for.</param>
+        /// <param name="detailed">Return every field of each client, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Clients</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Client> StreamSearchAsync(string query, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientRequests.Search(query, detailed), cancellationToken);
 
         /// <summary>Returns every detail of one client, including its contacts, notes, groups and relationships.</summary>
         /// <remarks>XPM writes the client's WebUrl beside the Client element of the response.</remarks>
@@ -710,6 +730,16 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Client>> ListPageAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.ListPage(pageSize, pageToken), cancellationToken);
 
+        /// <summary>Returns one page of the practice's non-archived and non-deleted clients. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="pageSize">The number of clients per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+        /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Clients</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Client> StreamListPageAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientRequests.ListPage(pageSize, pageToken), cancellationToken);
+
         /// <summary>Returns the custom field values of one client.</summary>
         /// <remarks>Only fields that hold a value are returned; a checkbox field with no value is false.</remarks>
         /// <param name="uuid">The client's UUID.</param>
@@ -718,6 +748,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.GetCustomFields(uuid), cancellationToken);
+
+        /// <summary>Returns the custom field values of one client. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="uuid">The client's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>CustomFields</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldValue> StreamGetCustomFieldsAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientRequests.GetCustomFields(uuid), cancellationToken);
 
         /// <summary>Sets custom field values of one client.</summary>
         /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
@@ -747,6 +786,16 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Contact>> ListAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.Contacts.List(pageSize, pageToken), cancellationToken);
+
+        /// <summary>Returns one page of the practice's non-deleted contacts. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="pageSize">The number of contacts per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+        /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Contacts</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Contact> StreamListAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientRequests.Contacts.List(pageSize, pageToken), cancellationToken);
 
         /// <summary>Returns one contact.</summary>
         /// <remarks>Give clientUuid (recommended by Xero since February 2023, as a contact can belong to several clients) to be sure IsPrimary and Position, which describe the link to that client, are returned.</remarks>
@@ -806,6 +855,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsAsync(string contactUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.Contacts.GetCustomFields(contactUuid), cancellationToken);
+
+        /// <summary>Returns the custom field values of one contact. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="contactUuid">The contact's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>CustomFields</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldValue> StreamGetCustomFieldsAsync(string contactUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientRequests.Contacts.GetCustomFields(contactUuid), cancellationToken);
 
         /// <summary>Sets custom field values of one contact.</summary>
         /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
@@ -869,6 +927,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Document>> ListAsync(string clientUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientRequests.Documents.List(clientUuid), cancellationToken);
+
+        /// <summary>Returns the documents attached to a client. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="clientUuid">The client's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Documents</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Document> StreamListAsync(string clientUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientRequests.Documents.List(clientUuid), cancellationToken);
 
         /// <summary>Uploads a document to a client.</summary>
         /// <remarks>The file travels base64 encoded in Content; XPM does not document a size limit. Xero's OpenAPI says the response carries the new document's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>

@@ -155,6 +155,14 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.ClientGroup>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientGroupRequests.List(), cancellationToken);
 
+        /// <summary>Returns every client group of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Groups</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.ClientGroup> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientGroupRequests.List(), cancellationToken);
+
         /// <summary>Returns one client group with its member clients.</summary>
         /// <param name="uuid">The client group's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -179,6 +179,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Cost>> ListAsync(int page, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(CostRequests.List(page), cancellationToken);
 
+        /// <summary>Returns one page of the cost catalogue. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="page">The page to return, starting at 1.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Costs</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Cost> StreamListAsync(int page, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(CostRequests.List(page), cancellationToken);
+
         /// <summary>Returns one item of the cost catalogue.</summary>
         /// <param name="uuid">The cost item's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

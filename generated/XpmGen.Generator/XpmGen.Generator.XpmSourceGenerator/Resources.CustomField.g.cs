@@ -155,6 +155,14 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldDefinition>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(CustomFieldRequests.List(), cancellationToken);
 
+        /// <summary>Returns every custom field definition of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>CustomFieldDefinitions</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldDefinition> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(CustomFieldRequests.List(), cancellationToken);
+
         /// <summary>Returns one custom field definition.</summary>
         /// <remarks>How XPM writes the choices of a Dropdown List field (Options) in responses is not documented; they are read as Options/Option elements, the encoding requests use.</remarks>
         /// <param name="uuid">The custom field definition's UUID.</param>

@@ -181,6 +181,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(InvoiceRequests.Current(detailed), cancellationToken);
 
+        /// <summary>Returns every current invoice of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="detailed">Return every field of each invoice, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.Current(detailed), cancellationToken);
+
         /// <summary>Returns every draft invoice of the practice.</summary>
         /// <remarks>Not paged. Returns the same shape as current.</remarks>
         /// <param name="detailed">Return every field of each invoice, as get does. Optional: null leaves it out.</param>
@@ -189,6 +198,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(InvoiceRequests.Draft(detailed), cancellationToken);
+
+        /// <summary>Returns every draft invoice of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="detailed">Return every field of each invoice, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.Draft(detailed), cancellationToken);
 
         /// <summary>Returns every detail of one invoice, including its task and cost lines.</summary>
         /// <remarks>A job invoice carries its jobs (Jobs), each with its task and cost lines; a miscellaneous invoice carries its Tasks and Costs directly. XPM's examples write the invoice's UUID as InternalUUID or as UUID; both are read.</remarks>
@@ -208,6 +226,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(InvoiceRequests.ListByJob(jobNumber), cancellationToken);
 
+        /// <summary>Returns the invoices of one job. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="jobNumber">The job number, such as J000309.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.ListByJob(jobNumber), cancellationToken);
+
         /// <summary>Returns the current and archived invoices created in a date range.</summary>
         /// <remarks>Both dates are required and inclusive (invoices created on or after from and on or before to), and the range may span at most one year; longer ranges are rejected. Not paged; returns the same shape as current.</remarks>
         /// <param name="from">First day of the range (inclusive).</param>
@@ -219,6 +246,17 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(InvoiceRequests.List(from, to, detailed), cancellationToken);
 
+        /// <summary>Returns the current and archived invoices created in a date range. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="from">First day of the range (inclusive).</param>
+        /// <param name="to">Last day of the range (inclusive); at most one year after from.</param>
+        /// <param name="detailed">Return every field of each invoice, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.List(from, to, detailed), cancellationToken);
+
         /// <summary>Returns the payments received against one invoice.</summary>
         /// <param name="invoiceNumber">The invoice number, such as I000123.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -226,5 +264,14 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.InvoicePayment>> ListPaymentsAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(InvoiceRequests.ListPayments(invoiceNumber), cancellationToken);
+
+        /// <summary>Returns the payments received against one invoice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="invoiceNumber">The invoice number, such as I000123.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Payments</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.InvoicePayment> StreamListPaymentsAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.ListPayments(invoiceNumber), cancellationToken);
     }
 }

@@ -853,6 +853,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Job>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Current(detailed), cancellationToken);
 
+        /// <summary>Returns every current job of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="detailed">Return every field of each job, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Jobs</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Job> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.Current(detailed), cancellationToken);
+
         /// <summary>Returns the jobs created in a date range.</summary>
         /// <remarks>Both dates are required and inclusive, and the range may span at most one year: XPM rejects longer ranges (HTTP 400 has been observed), so split longer periods into several calls. Not paged; the jobs have the same shape as current.</remarks>
         /// <param name="from">Return jobs created on or after this date.</param>
@@ -864,6 +873,17 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Job>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.List(from, to, detailed), cancellationToken);
 
+        /// <summary>Returns the jobs created in a date range. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="from">Return jobs created on or after this date.</param>
+        /// <param name="to">Return jobs created on or before this date; at most one year after from.</param>
+        /// <param name="detailed">Return every field of each job, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Jobs</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Job> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.List(from, to, detailed), cancellationToken);
+
         /// <summary>Returns the current jobs a staff member is assigned to.</summary>
         /// <remarks>Xero's OpenAPI describes these jobs as a shorter shape (with tasks, without partner, milestones and notes) and accepts only the job scopes for this call, not the broad practicemanager scopes, probably by omission.</remarks>
         /// <param name="staffUuid">The staff member's UUID.</param>
@@ -872,6 +892,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Job>> ListByStaffAsync(string staffUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.ListByStaff(staffUuid), cancellationToken);
+
+        /// <summary>Returns the current jobs a staff member is assigned to. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="staffUuid">The staff member's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Jobs</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Job> StreamListByStaffAsync(string staffUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.ListByStaff(staffUuid), cancellationToken);
 
         /// <summary>Returns the jobs of a client.</summary>
         /// <remarks>The jobs have the same shape as current. The detailed parameter is documented only in Xero's OpenAPI.</remarks>
@@ -882,6 +911,16 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Job>> ListByClientAsync(string clientUuid, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.ListByClient(clientUuid, detailed), cancellationToken);
+
+        /// <summary>Returns the jobs of a client. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="clientUuid">The client's UUID.</param>
+        /// <param name="detailed">Return every field of each job, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Jobs</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Job> StreamListByClientAsync(string clientUuid, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.ListByClient(clientUuid, detailed), cancellationToken);
 
         /// <summary>Returns every detail of one job, including its tasks, milestones and notes.</summary>
         /// <remarks>XPM writes the job's WebUrl beside the Job element of the response.</remarks>
@@ -973,6 +1012,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.GetCustomFields(jobNumber), cancellationToken);
 
+        /// <summary>Returns the custom field values of a job. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="jobNumber">The job number, such as J000309.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>CustomFields</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldValue> StreamGetCustomFieldsAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.GetCustomFields(jobNumber), cancellationToken);
+
         /// <summary>Sets custom field values of a job.</summary>
         /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
         /// <param name="jobNumber">The job number, such as J000309.</param>
@@ -1002,6 +1050,17 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Job>> ListAsync(bool? complete = null, global::System.DateOnly? due = null, global::System.DateOnly? start = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Tasks.List(complete, due, start), cancellationToken);
+
+        /// <summary>Returns the jobs, with their tasks, that have tasks matching the criteria. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="complete">Only jobs with completed (true) or uncompleted (false) tasks. Optional: null leaves it out.</param>
+        /// <param name="due">Only jobs with tasks due on or before this date. Optional: null leaves it out.</param>
+        /// <param name="start">Only jobs with tasks starting on or after this date. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Jobs</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Job> StreamListAsync(bool? complete = null, global::System.DateOnly? due = null, global::System.DateOnly? start = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.Tasks.List(complete, due, start), cancellationToken);
 
         /// <summary>Adds a task from the task catalogue to a job.</summary>
         /// <remarks>The task is named by its catalogue TaskUUID (see task.api). Xero's OpenAPI says XPM answers with the new job task's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
@@ -1057,6 +1116,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsAsync(string taskUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Tasks.GetCustomFields(taskUuid), cancellationToken);
 
+        /// <summary>Returns the custom field values of a task on a job. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="taskUuid">The UUID of the task on the job (JobTask.Uuid).</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>CustomFields</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldValue> StreamGetCustomFieldsAsync(string taskUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.Tasks.GetCustomFields(taskUuid), cancellationToken);
+
         /// <summary>Sets custom field values of a task on a job.</summary>
         /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>
         /// <param name="taskUuid">The UUID of the task on the job (JobTask.Uuid).</param>
@@ -1103,6 +1171,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Document>> ListAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Documents.List(jobNumber), cancellationToken);
 
+        /// <summary>Returns the documents attached to a job. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="jobNumber">The job number, such as J000309.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Documents</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Document> StreamListAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.Documents.List(jobNumber), cancellationToken);
+
         /// <summary>Attaches a document to a job.</summary>
         /// <remarks>The file content is sent base64-encoded. XPM's documentation does not describe the response; Xero's OpenAPI says the job comes back, which is returned when XPM includes it.</remarks>
         /// <param name="document">The request body, sent as the <c>&lt;Document&gt;</c> element.</param>
@@ -1130,6 +1207,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.JobCost>> ListAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Costs.List(jobNumber), cancellationToken);
 
+        /// <summary>Returns the costs recorded on a job. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="jobNumber">The job number, such as J000309.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Costs</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.JobCost> StreamListAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.Costs.List(jobNumber), cancellationToken);
+
         /// <summary>Adds a cost to a job.</summary>
         /// <remarks>Billable defaults to true. Xero's OpenAPI says XPM answers with the new job cost's UUID in a UUID element beside the status, which is returned (null if XPM sends only a status).</remarks>
         /// <param name="cost">The request body, sent as the <c>&lt;Cost&gt;</c> element.</param>
@@ -1156,6 +1242,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsAsync(string costUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(JobRequests.Costs.GetCustomFields(costUuid), cancellationToken);
+
+        /// <summary>Returns the custom field values of a cost on a job. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="costUuid">The UUID of the cost on the job (JobCost.Uuid).</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>CustomFields</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldValue> StreamGetCustomFieldsAsync(string costUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(JobRequests.Costs.GetCustomFields(costUuid), cancellationToken);
 
         /// <summary>Sets custom field values of a cost on a job.</summary>
         /// <remarks>Fields left out are unchanged. XPM answers with a status only.</remarks>

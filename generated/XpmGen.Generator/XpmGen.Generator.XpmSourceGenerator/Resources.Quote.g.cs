@@ -133,6 +133,15 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(QuoteRequests.Current(detailed), cancellationToken);
 
+        /// <summary>Returns every current quote of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="detailed">Return every field of each quote, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Quotes</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(QuoteRequests.Current(detailed), cancellationToken);
+
         /// <summary>Returns every draft quote of the practice.</summary>
         /// <remarks>Not paged. Returns the same shape as current.</remarks>
         /// <param name="detailed">Return every field of each quote, as get does. Optional: null leaves it out.</param>
@@ -141,6 +150,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(QuoteRequests.Draft(detailed), cancellationToken);
+
+        /// <summary>Returns every draft quote of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="detailed">Return every field of each quote, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Quotes</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(QuoteRequests.Draft(detailed), cancellationToken);
 
         /// <summary>Returns every detail of one quote, including its task, cost and option lines.</summary>
         /// <param name="quoteNumber">The quote number, such as Q000123.</param>
@@ -160,5 +178,16 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(QuoteRequests.List(from, to, detailed), cancellationToken);
+
+        /// <summary>Returns the current and archived quotes created in a date range. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="from">First day of the range (inclusive).</param>
+        /// <param name="to">Last day of the range (inclusive); at most one year after from.</param>
+        /// <param name="detailed">Return every field of each quote, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Quotes</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(QuoteRequests.List(from, to, detailed), cancellationToken);
     }
 }

@@ -226,6 +226,14 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Staff>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(StaffRequests.List(), cancellationToken);
 
+        /// <summary>Returns every staff member of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>StaffList</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Staff> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(StaffRequests.List(), cancellationToken);
+
         /// <summary>Returns the details of one staff member.</summary>
         /// <remarks>XPM writes the staff member's WebUrl beside the Staff element of the response.</remarks>
         /// <param name="uuid">The staff member's UUID.</param>

@@ -82,6 +82,14 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CatalogTask>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(TaskRequests.List(), cancellationToken);
 
+        /// <summary>Returns every task of the catalogue. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>TaskList</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CatalogTask> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(TaskRequests.List(), cancellationToken);
+
         /// <summary>Returns one task of the catalogue.</summary>
         /// <remarks>Only the broad practicemanager scopes grant access.</remarks>
         /// <param name="uuid">The catalogue task's UUID.</param>

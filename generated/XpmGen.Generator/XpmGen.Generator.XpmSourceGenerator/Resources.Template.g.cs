@@ -57,5 +57,13 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Template>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(TemplateRequests.List(), cancellationToken);
+
+        /// <summary>Returns every job template of the practice. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Templates</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Template> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(TemplateRequests.List(), cancellationToken);
     }
 }

@@ -199,7 +199,39 @@ internal static class ResourceEmitter
             writer.Indent();
             writer.Line($"_client.SendAsync({unit.Resource}Requests.{QualifiedName(endpoint)}({arguments}), cancellationToken);");
             writer.Unindent();
+            if (endpoint.Response.Kind == ResponseKind.List)
+            {
+                EmitStreamMethod(writer, unit, endpoint, parameters, arguments);
+            }
         }
+    }
+
+    // Large lists (a detailed client list can exceed 50 MB) can be read item by item instead of all at once.
+    private static void EmitStreamMethod(SourceWriter writer, ResourceUnit unit, BoundEndpoint endpoint, IEnumerable<string> parameters, string arguments)
+    {
+        var item = KnownTypes.Model(endpoint.Response.Type!);
+        writer.Line();
+        writer.Summary(
+            $"{endpoint.Summary} Streams the items as they arrive instead of buffering the response.",
+            "Only the current item is held in memory; prefer this over the list method for large lists.");
+        foreach (var parameter in endpoint.PathParameters)
+        {
+            writer.Line($"/// <param name=\"{parameter.CSharpName.TrimStart('@')}\">{SourceWriter.Xml(parameter.Description ?? $"The {{{parameter.Placeholder}}} path segment.")}</param>");
+        }
+
+        foreach (var parameter in OrderedQuery(endpoint))
+        {
+            var description = parameter.Description ?? $"The {parameter.Placeholder} query parameter.";
+            writer.Line($"/// <param name=\"{parameter.CSharpName.TrimStart('@')}\">{SourceWriter.Xml(description + (parameter.Required ? string.Empty : " Optional: null leaves it out."))}</param>");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the call and the enumeration.</param>");
+        writer.Line($"/// <returns>The items of the response's <c>{SourceWriter.Xml(endpoint.Response.Element)}</c> element, read one at a time from the response stream.</returns>");
+        writer.Line("/// <exception cref=\"global::XpmGen.XpmException\">XPM answered with an error, or with content that is not the expected XML.</exception>");
+        writer.Line($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> Stream{endpoint.Name}Async({string.Join(", ", parameters)}) =>");
+        writer.Indent();
+        writer.Line($"_client.StreamAsync({unit.Resource}Requests.{QualifiedName(endpoint)}({arguments}), cancellationToken);");
+        writer.Unindent();
     }
 
     private static List<BoundEndpoint> Ungrouped(ResourceUnit unit) => unit.Endpoints.Where(static e => e.Group is null).ToList();

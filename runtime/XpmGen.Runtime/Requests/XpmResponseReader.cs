@@ -37,6 +37,19 @@ public abstract class XpmResponseReader<T>
 /// <param name="WebUrl">The <c>WebUrl</c> element that detail responses place beside the entity.</param>
 public sealed record XpmResponseEnvelope(string? Status, string? ErrorDescription, string? ApiMethod, string? WebUrl);
 
+/// <summary>A list payload that can also be read one item at a time, for streaming.</summary>
+internal interface IXpmListReader<out T>
+{
+    /// <summary>The wrapper element, for example <c>Clients</c>.</summary>
+    string? ElementName { get; }
+
+    /// <summary>The item element, for example <c>Client</c>.</summary>
+    string ItemName { get; }
+
+    /// <summary>Reads one item element.</summary>
+    T ReadItem(XmlReader reader);
+}
+
 /// <summary>Creates the payload readers that generated request builders use.</summary>
 public static class XpmResponseReader
 {
@@ -152,8 +165,12 @@ public static class XpmResponseReader
         public override string? WhenMissing() => null;
     }
 
-    private sealed class ListReader<T>(string wrapperName, string itemName, Func<XmlReader, T> readItem) : XpmResponseReader<IReadOnlyList<T>>
+    private sealed class ListReader<T>(string wrapperName, string itemName, Func<XmlReader, T> readItem) : XpmResponseReader<IReadOnlyList<T>>, IXpmListReader<T>
     {
+        public string ItemName => itemName;
+
+        public T ReadItem(XmlReader reader) => readItem(reader);
+
         public override string? ElementName => wrapperName;
 
         public override IReadOnlyList<T> ReadPayload(XmlReader reader) => XpmXml.ReadList(reader, itemName, readItem);

@@ -196,6 +196,19 @@ namespace XpmGen
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Widget>> ListAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, int? page = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(WidgetRequests.List(from, detailed, modifiedSince, page, query), cancellationToken);
 
+        /// <summary>Returns every widget. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="from">First day, inclusive.</param>
+        /// <param name="detailed">The detailed query parameter. Optional: null leaves it out.</param>
+        /// <param name="modifiedSince">The modifiedsince query parameter. Optional: null leaves it out.</param>
+        /// <param name="page">The page query parameter. Optional: null leaves it out.</param>
+        /// <param name="query">The query query parameter. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Widgets</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Widget> StreamListAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, int? page = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(WidgetRequests.List(from, detailed, modifiedSince, page, query), cancellationToken);
+
         /// <summary>Returns one widget.</summary>
         /// <param name="uuid">The widget's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -244,5 +257,14 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>> ListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(WidgetRequests.Parts.List(widgetUuid), cancellationToken);
+
+        /// <summary>Returns the parts of a widget. Streams the items as they arrive instead of buffering the response.</summary>
+        /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
+        /// <param name="widgetUuid">The widget's UUID.</param>
+        /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
+        /// <returns>The items of the response's <c>Parts</c> element, read one at a time from the response stream.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Reference> StreamListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(WidgetRequests.Parts.List(widgetUuid), cancellationToken);
     }
 }
