@@ -134,6 +134,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Paging_without_its_query_parameter_is_reported()
+    {
+        var yaml = "resource: Thing\npath: thing.api\nendpoints:\n  - name: List\n    method: GET\n    path: list\n    scopes: [practicemanager]\n    paging: { style: token }\n    response: { element: Things, item: Thing, type: Thing, many: true }\n";
+
+        var diagnostic = Single("XPM003", ("/s/endpoints/thing.yaml", yaml), ("/s/models/thing.xsd", Models));
+
+        AssertAt(diagnostic, line: 8, column: 13);
+        Assert.Contains("pageToken", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_key_is_a_warning_at_the_key()
     {
         var yaml = "resource: Thing\npath: thing.api\nendpoints:\n  - name: List\n    method: GET\n    path: list\n    scopes: [practicemanager]\n    sumary: typo\n";

@@ -348,7 +348,7 @@ namespace XpmGen
         }
 
         /// <summary>Returns one page of the practice's non-archived and non-deleted clients.</summary>
-        /// <remarks>Token paged: pageSize (1 to 500, default 50) sets the page length and pageToken continues from an earlier page. XPM writes the continuation as absolute First and Next links in a Pagination element beside Clients, which this method does not expose yet (paging helpers come later); when there is no Next link the last page has been read. The items are base clients: no Contacts, Notes, Groups or Relationships, and there is no detailed option.</remarks>
+        /// <remarks>Token paged: pageSize (1 to 500, default 50) sets the page length and pageToken continues from an earlier page. XPM writes the continuation as absolute First and Next links in a Pagination element beside Clients; ListAllAsync follows them, and when there is no Next link the last page has been read. The items are base clients: no Contacts, Notes, Groups or Relationships, and there is no detailed option.</remarks>
         /// <param name="pageSize">The number of clients per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
         /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
         /// <returns>The request for <c>GET client.api/paged-list</c>, whose response is read as the items of the response's <c>Clients</c> element, empty when it holds none.</returns>
@@ -404,7 +404,7 @@ namespace XpmGen
             private static readonly global::XpmGen.XpmResponseReader<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldValue>> GetCustomFieldsReader = global::XpmGen.XpmResponseReader.List<global::XpmGen.Models.CustomFieldValue>("CustomFields", "CustomField", global::XpmGen.Serialization.CustomFieldValueXml.Read);
 
             /// <summary>Returns one page of the practice's non-deleted contacts.</summary>
-            /// <remarks>Token paged like client.api/paged-list: pageSize (1 to 500, default 50) and pageToken. The First and Next links XPM writes in a Pagination element are not exposed yet (paging helpers come later). The items carry no IsPrimary or Position, which belong to a contact's link to one client.</remarks>
+            /// <remarks>Token paged like client.api/paged-list: pageSize (1 to 500, default 50) and pageToken. The First and Next links XPM writes in a Pagination element are followed by ListAllAsync. The items carry no IsPrimary or Position, which belong to a contact's link to one client.</remarks>
             /// <param name="pageSize">The number of contacts per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
             /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
             /// <returns>The request for <c>GET client.api/contacts</c>, whose response is read as the items of the response's <c>Contacts</c> element, empty when it holds none.</returns>
@@ -721,7 +721,7 @@ namespace XpmGen
             _client.SendAsync(ClientRequests.Delete(client), cancellationToken);
 
         /// <summary>Returns one page of the practice's non-archived and non-deleted clients.</summary>
-        /// <remarks>Token paged: pageSize (1 to 500, default 50) sets the page length and pageToken continues from an earlier page. XPM writes the continuation as absolute First and Next links in a Pagination element beside Clients, which this method does not expose yet (paging helpers come later); when there is no Next link the last page has been read. The items are base clients: no Contacts, Notes, Groups or Relationships, and there is no detailed option.</remarks>
+        /// <remarks>Token paged: pageSize (1 to 500, default 50) sets the page length and pageToken continues from an earlier page. XPM writes the continuation as absolute First and Next links in a Pagination element beside Clients; ListAllAsync follows them, and when there is no Next link the last page has been read. The items are base clients: no Contacts, Notes, Groups or Relationships, and there is no detailed option.</remarks>
         /// <param name="pageSize">The number of clients per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
         /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -739,6 +739,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Client> StreamListPageAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(ClientRequests.ListPage(pageSize, pageToken), cancellationToken);
+
+        /// <summary>Returns one page of the practice's non-archived and non-deleted clients. Reads every item, page by page, following the pageToken of each response's next link until the last page.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="pageSize">The number of clients per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Client> ListAllAsync(int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.PagesByTokenAsync(xpmToken => ClientRequests.ListPage(pageSize, xpmToken), cancellationToken);
 
         /// <summary>Returns the custom field values of one client.</summary>
         /// <remarks>Only fields that hold a value are returned; a checkbox field with no value is false.</remarks>
@@ -778,7 +787,7 @@ namespace XpmGen
         internal ClientContactsApi(global::XpmGen.XpmClient client) => _client = client;
 
         /// <summary>Returns one page of the practice's non-deleted contacts.</summary>
-        /// <remarks>Token paged like client.api/paged-list: pageSize (1 to 500, default 50) and pageToken. The First and Next links XPM writes in a Pagination element are not exposed yet (paging helpers come later). The items carry no IsPrimary or Position, which belong to a contact's link to one client.</remarks>
+        /// <remarks>Token paged like client.api/paged-list: pageSize (1 to 500, default 50) and pageToken. The First and Next links XPM writes in a Pagination element are followed by ListAllAsync. The items carry no IsPrimary or Position, which belong to a contact's link to one client.</remarks>
         /// <param name="pageSize">The number of contacts per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
         /// <param name="pageToken">The continuation token of the page to read, taken from the Next link of the previous page. Optional: null leaves it out.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -796,6 +805,15 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Contact> StreamListAsync(int? pageSize = null, string? pageToken = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(ClientRequests.Contacts.List(pageSize, pageToken), cancellationToken);
+
+        /// <summary>Returns one page of the practice's non-deleted contacts. Reads every item, page by page, following the pageToken of each response's next link until the last page.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="pageSize">The number of contacts per page, from 1 to 500; XPM's default is 50. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Contact> ListAllAsync(int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.PagesByTokenAsync(xpmToken => ClientRequests.Contacts.List(pageSize, xpmToken), cancellationToken);
 
         /// <summary>Returns one contact.</summary>
         /// <remarks>Give clientUuid (recommended by Xero since February 2023, as a contact can belong to several clients) to be sure IsPrimary and Position, which describe the link to that client, are returned.</remarks>

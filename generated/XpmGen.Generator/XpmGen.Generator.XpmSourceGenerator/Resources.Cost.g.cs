@@ -76,7 +76,7 @@ namespace XpmGen
         private static readonly global::XpmGen.XpmResponseReader<global::XpmGen.Models.Cost> UpdateReader = global::XpmGen.XpmResponseReader.Single<global::XpmGen.Models.Cost>("Cost", global::XpmGen.Serialization.CostXml.Read);
 
         /// <summary>Returns one page of the cost catalogue.</summary>
-        /// <remarks>Paged: page is required and starts at 1, and each page holds at most 1000 items. XPM writes a Records element beside Costs with the number of items on the page; this method reads only the Costs element. To read the whole catalogue, request page 1, 2, 3 and so on until a page comes back empty: XPM stops paging when Records is 0. A helper that walks the pages comes later. Only the broad practicemanager scopes grant access.</remarks>
+        /// <remarks>Paged: page is required and starts at 1, and each page holds at most 1000 items. XPM writes a Records element beside Costs with the number of items on the page; this method reads only the Costs element. To read the whole catalogue, request page 1, 2, 3 and so on until a page comes back empty: XPM stops paging when Records is 0. ListAllAsync walks the pages for you. Only the broad practicemanager scopes grant access.</remarks>
         /// <param name="page">The page to return, starting at 1.</param>
         /// <returns>The request for <c>GET cost.api/list</c>, whose response is read as the items of the response's <c>Costs</c> element, empty when it holds none.</returns>
         public static global::XpmGen.XpmRequest<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Cost>> List(int page)
@@ -171,7 +171,7 @@ namespace XpmGen
         internal CostApi(global::XpmGen.XpmClient client) => _client = client;
 
         /// <summary>Returns one page of the cost catalogue.</summary>
-        /// <remarks>Paged: page is required and starts at 1, and each page holds at most 1000 items. XPM writes a Records element beside Costs with the number of items on the page; this method reads only the Costs element. To read the whole catalogue, request page 1, 2, 3 and so on until a page comes back empty: XPM stops paging when Records is 0. A helper that walks the pages comes later. Only the broad practicemanager scopes grant access.</remarks>
+        /// <remarks>Paged: page is required and starts at 1, and each page holds at most 1000 items. XPM writes a Records element beside Costs with the number of items on the page; this method reads only the Costs element. To read the whole catalogue, request page 1, 2, 3 and so on until a page comes back empty: XPM stops paging when Records is 0. ListAllAsync walks the pages for you. Only the broad practicemanager scopes grant access.</remarks>
         /// <param name="page">The page to return, starting at 1.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Costs</c> element, empty when it holds none.</returns>
@@ -187,6 +187,14 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Cost> StreamListAsync(int page, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(CostRequests.List(page), cancellationToken);
+
+        /// <summary>Returns one page of the cost catalogue. Reads every item, page by page (page=1, 2, ...) until a page comes back empty.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Cost> ListAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.PagesByNumberAsync(xpmPage => CostRequests.List(xpmPage), cancellationToken);
 
         /// <summary>Returns one item of the cost catalogue.</summary>
         /// <param name="uuid">The cost item's UUID.</param>

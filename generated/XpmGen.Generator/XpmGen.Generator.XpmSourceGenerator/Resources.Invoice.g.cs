@@ -257,6 +257,17 @@ namespace XpmGen
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(InvoiceRequests.List(from, to, detailed), cancellationToken);
 
+        /// <summary>Returns the current and archived invoices created in a date range. Reads every item, for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="from">First day of the range (inclusive). The range may be longer than a year.</param>
+        /// <param name="to">Last day of the range (inclusive); at most one year after from. The range may be longer than a year.</param>
+        /// <param name="detailed">Return every field of each invoice, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.WindowsAsync(from, to, (xpmFrom, xpmTo) => InvoiceRequests.List(xpmFrom, xpmTo, detailed), cancellationToken);
+
         /// <summary>Returns the payments received against one invoice.</summary>
         /// <param name="invoiceNumber">The invoice number, such as I000123.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -884,6 +884,17 @@ namespace XpmGen
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Job> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(JobRequests.List(from, to, detailed), cancellationToken);
 
+        /// <summary>Returns the jobs created in a date range. Reads every item, for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="from">Return jobs created on or after this date. The range may be longer than a year.</param>
+        /// <param name="to">Return jobs created on or before this date; at most one year after from. The range may be longer than a year.</param>
+        /// <param name="detailed">Return every field of each job, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Job> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.WindowsAsync(from, to, (xpmFrom, xpmTo) => JobRequests.List(xpmFrom, xpmTo, detailed), cancellationToken);
+
         /// <summary>Returns the current jobs a staff member is assigned to.</summary>
         /// <remarks>Xero's OpenAPI describes these jobs as a shorter shape (with tasks, without partner, milestones and notes) and accepts only the job scopes for this call, not the broad practicemanager scopes, probably by omission.</remarks>
         /// <param name="staffUuid">The staff member's UUID.</param>

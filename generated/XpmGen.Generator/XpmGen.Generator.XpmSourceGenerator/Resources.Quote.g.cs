@@ -189,5 +189,16 @@ namespace XpmGen
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(QuoteRequests.List(from, to, detailed), cancellationToken);
+
+        /// <summary>Returns the current and archived quotes created in a date range. Reads every item, for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="from">First day of the range (inclusive). The range may be longer than a year.</param>
+        /// <param name="to">Last day of the range (inclusive); at most one year after from. The range may be longer than a year.</param>
+        /// <param name="detailed">Return every field of each quote, as get does. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.WindowsAsync(from, to, (xpmFrom, xpmTo) => QuoteRequests.List(xpmFrom, xpmTo, detailed), cancellationToken);
     }
 }

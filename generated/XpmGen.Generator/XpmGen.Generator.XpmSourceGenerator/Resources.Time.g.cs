@@ -268,6 +268,16 @@ namespace XpmGen
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Time> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(TimeRequests.List(from, to), cancellationToken);
 
+        /// <summary>Returns the time sheet entries in a date range. Reads every item, for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="from">First day of the range (inclusive). The range may be longer than a year.</param>
+        /// <param name="to">Last day of the range (inclusive). The range may be longer than a year.</param>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Time> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.WindowsAsync(from, to, (xpmFrom, xpmTo) => TimeRequests.List(xpmFrom, xpmTo), cancellationToken);
+
         /// <summary>Returns the time sheet entries of one job.</summary>
         /// <remarks>XPM shows from and to only in its example URL and does not list them as parameters (Xero's OpenAPI has none), so both are optional here and left out when null. When given they are presumably inclusive and at most one year apart, as for list (inferred); what XPM returns without them is not documented.</remarks>
         /// <param name="jobNumber">The job number, such as J000309.</param>

@@ -296,6 +296,16 @@ internal static class SchemaBinder
                     }
 
                     operations.Add(operation, fileName);
+                    if (endpoint.Paging is { } paging)
+                    {
+                        var helper = endpoint.Group is null ? paging.Method : endpoint.Group + "." + paging.Method;
+                        if (!endpointNames.Add(helper))
+                        {
+                            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, paging.Location, $"The paging helper name '{resource.Resource}.{helper}'", fileName));
+                            continue;
+                        }
+                    }
+
                     if (BindEndpoint(endpoint, fullPath, label) is { } bound)
                     {
                         endpoints.Add(bound);
@@ -399,6 +409,16 @@ internal static class SchemaBinder
                 return null;
             }
 
+            BoundPaging? paging = null;
+            if (endpoint.Paging is { } pagingSpec)
+            {
+                paging = BindPaging(pagingSpec, response, query, label);
+                if (paging is null)
+                {
+                    return null;
+                }
+            }
+
             return new BoundEndpoint(
                 endpoint.Group,
                 endpoint.Name,
@@ -410,7 +430,37 @@ internal static class SchemaBinder
                 pathParameters.ToEquatableArray(),
                 query.ToEquatableArray(),
                 request,
-                response);
+                response)
+            {
+                Paging = paging,
+            };
+        }
+
+        private BoundPaging? BindPaging(PagingSpec spec, BoundResponse response, List<BoundParameter> query, string label)
+        {
+            var (style, needed) = spec.Style switch
+            {
+                "page" => (PagingStyle.Page, new[] { ("page", ParameterType.Int) }),
+                "token" => (PagingStyle.Token, new[] { ("pageToken", ParameterType.String) }),
+                _ => (PagingStyle.Window, new[] { ("from", ParameterType.Date), ("to", ParameterType.Date) }),
+            };
+            string? problem = response.Kind != ResponseKind.List
+                ? "a paged endpoint must return a list (many: true)"
+                : !Naming.IsValidIdentifier(spec.Method)
+                    ? $"the helper name '{spec.Method}' is not a C# identifier"
+                    : needed.Where(n => !query.Any(q => q.Placeholder == n.Item1 && q.Type == n.Item2)).Select(n => $"{spec.Style} paging needs the query parameter '{n.Item1}' of type {n.Item2.ToString().ToLowerInvariant()}").FirstOrDefault();
+            if (style == PagingStyle.Window && problem is null && query.Where(static q => q.Placeholder is "from" or "to").Any(static q => !q.Required))
+            {
+                problem = "window paging needs from and to to be required";
+            }
+
+            if (problem is not null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, spec.Location, label, spec.Style, "paging", problem));
+                return null;
+            }
+
+            return new BoundPaging(style, spec.Method);
         }
 
         private ModelClass? RequireClass(PayloadSpec payload, string label)

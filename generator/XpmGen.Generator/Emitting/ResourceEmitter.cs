@@ -203,6 +203,11 @@ internal static class ResourceEmitter
             {
                 EmitStreamMethod(writer, unit, endpoint, parameters, arguments);
             }
+
+            if (endpoint.Paging is { } paging)
+            {
+                EmitPagingMethod(writer, unit, endpoint, paging);
+            }
         }
     }
 
@@ -231,6 +236,62 @@ internal static class ResourceEmitter
         writer.Line($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> Stream{endpoint.Name}Async({string.Join(", ", parameters)}) =>");
         writer.Indent();
         writer.Line($"_client.StreamAsync({unit.Resource}Requests.{QualifiedName(endpoint)}({arguments}), cancellationToken);");
+        writer.Unindent();
+    }
+
+    private static void EmitPagingMethod(SourceWriter writer, ResourceUnit unit, BoundEndpoint endpoint, BoundPaging paging)
+    {
+        // The parameters the helper drives itself are not part of its signature (window paging keeps from/to).
+        var driven = paging.Style switch
+        {
+            PagingStyle.Page => new[] { "page" },
+            PagingStyle.Token => new[] { "pageToken" },
+            _ => System.Array.Empty<string>(),
+        };
+        var lambdaNames = new Dictionary<string, string> { ["page"] = "xpmPage", ["pageToken"] = "xpmToken", ["from"] = "xpmFrom", ["to"] = "xpmTo" };
+        var drivenByName = endpoint.Query.Where(p => lambdaNames.ContainsKey(p.Placeholder) && (driven.Contains(p.Placeholder) || paging.Style == PagingStyle.Window)).ToDictionary(static p => p.CSharpName, p => lambdaNames[p.Placeholder]);
+        var signature = Parameters(endpoint).Zip(Arguments(endpoint), static (parameter, argument) => (parameter, argument))
+            .Where(pair => !(paging.Style != PagingStyle.Window && drivenByName.ContainsKey(pair.argument)))
+            .Select(static pair => pair.parameter)
+            .Append($"{KnownTypes.CancellationToken} cancellationToken = default");
+        var callArguments = string.Join(", ", Arguments(endpoint).Select(a => drivenByName.TryGetValue(a, out var lambda) ? lambda : a));
+        var item = KnownTypes.Model(endpoint.Response.Type!);
+        var call = $"{unit.Resource}Requests.{QualifiedName(endpoint)}({callArguments})";
+        var (how, body) = paging.Style switch
+        {
+            PagingStyle.Page => ("page by page (page=1, 2, ...) until a page comes back empty", $"_client.PagesByNumberAsync(xpmPage => {call}, cancellationToken)"),
+            PagingStyle.Token => ("page by page, following the pageToken of each response's next link until the last page", $"_client.PagesByTokenAsync(xpmToken => {call}, cancellationToken)"),
+            _ => ("for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each", $"_client.WindowsAsync({endpoint.Query.First(static q => q.Placeholder == "from").CSharpName}, {endpoint.Query.First(static q => q.Placeholder == "to").CSharpName}, (xpmFrom, xpmTo) => {call}, cancellationToken)"),
+        };
+        writer.Line();
+        writer.Summary($"{endpoint.Summary} Reads every item, {how}.", "Each page or window is one call and counts against the rate limits.");
+        foreach (var parameter in endpoint.PathParameters)
+        {
+            writer.Line($"/// <param name=\"{parameter.CSharpName.TrimStart('@')}\">{SourceWriter.Xml(parameter.Description ?? $"The {{{parameter.Placeholder}}} path segment.")}</param>");
+        }
+
+        if (endpoint.Request is { } request)
+        {
+            writer.Line($"/// <param name=\"{request.CSharpName.TrimStart('@')}\">The request body, sent as the <c>&lt;{SourceWriter.Xml(request.Element)}&gt;</c> element.</param>");
+        }
+
+        foreach (var parameter in OrderedQuery(endpoint).Where(p => paging.Style == PagingStyle.Window || !drivenByName.ContainsKey(p.CSharpName)))
+        {
+            var description = parameter.Description ?? $"The {parameter.Placeholder} query parameter.";
+            if (paging.Style == PagingStyle.Window && parameter.Placeholder is "from" or "to")
+            {
+                description += " The range may be longer than a year.";
+            }
+
+            writer.Line($"/// <param name=\"{parameter.CSharpName.TrimStart('@')}\">{SourceWriter.Xml(description + (parameter.Required ? string.Empty : " Optional: null leaves it out."))}</param>");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the calls and the enumeration.</param>");
+        writer.Line($"/// <returns>Every item of every page, in order.</returns>");
+        writer.Line("/// <exception cref=\"global::XpmGen.XpmException\">XPM answered with an error, or with content that is not the expected XML.</exception>");
+        writer.Line($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.Method}Async({string.Join(", ", signature)}) =>");
+        writer.Indent();
+        writer.Line(body + ";");
         writer.Unindent();
     }
 

@@ -59,7 +59,25 @@ internal sealed record BoundEndpoint(
     EquatableArray<BoundParameter> PathParameters,
     EquatableArray<BoundParameter> Query,
     BoundRequest? Request,
-    BoundResponse Response);
+    BoundResponse Response)
+{
+    /// <summary>The helper that reads every page, when the endpoint pages.</summary>
+    public BoundPaging? Paging { get; init; }
+}
+
+internal enum PagingStyle
+{
+    /// <summary><c>page=1,2,...</c> until a page is empty.</summary>
+    Page,
+
+    /// <summary><c>pageToken</c> from each response's next link.</summary>
+    Token,
+
+    /// <summary><c>from</c>/<c>to</c> split into windows under a year.</summary>
+    Window,
+}
+
+internal sealed record BoundPaging(PagingStyle Style, string Method);
 
 /// <summary>A parameter of a request builder. <see cref="Placeholder"/> is the path placeholder or query name.</summary>
 internal sealed record BoundParameter(

@@ -90,7 +90,14 @@ internal sealed record EndpointSpec(
     EquatableArray<ParameterSpec> Query,
     PayloadSpec? Request,
     PayloadSpec? Response,
-    LocationInfo Location);
+    LocationInfo Location)
+{
+    /// <summary>The paging style, when the endpoint returns its list in pages or date windows.</summary>
+    public PagingSpec? Paging { get; init; }
+}
+
+/// <summary>How an endpoint pages, and the name of the generated helper that reads every page.</summary>
+internal sealed record PagingSpec(string Style, string Method, LocationInfo Location);
 
 /// <summary>A path placeholder or query parameter.</summary>
 internal sealed record ParameterSpec(

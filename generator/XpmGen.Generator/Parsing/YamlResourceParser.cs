@@ -18,9 +18,10 @@ namespace XpmGen.Generator.Parsing;
 internal static class YamlResourceParser
 {
     private static readonly string[] ResourceKeys = { "resource", "facade", "path", "description", "endpoints" };
-    private static readonly string[] EndpointKeys = { "name", "group", "method", "path", "summary", "remarks", "scopes", "parameters", "query", "request", "response" };
+    private static readonly string[] EndpointKeys = { "name", "group", "paging", "method", "path", "summary", "remarks", "scopes", "parameters", "query", "request", "response" };
     private static readonly string[] ParameterKeys = { "name", "type", "parameter", "required", "description" };
     private static readonly string[] PayloadKeys = { "element", "type", "item", "many", "optional", "parameter" };
+    private static readonly string[] PagingKeys = { "style", "method" };
     private static readonly string[] Methods = { "GET", "POST", "PUT", "DELETE" };
 
     public static ParsedSchemaFile Parse(string path, SourceText text, CancellationToken cancellationToken)
@@ -132,6 +133,7 @@ internal static class YamlResourceParser
             return null;
         }
 
+        var paging = ParsePaging(map, label, context);
         return new EndpointSpec(
             context.OptionalScalar(map, "group"),
             name,
@@ -144,7 +146,35 @@ internal static class YamlResourceParser
             query,
             request,
             response,
-            context.At(map.Start));
+            context.At(map.Start))
+        {
+            Paging = paging,
+        };
+    }
+
+    private static PagingSpec? ParsePaging(YamlMappingNode map, string label, Context context)
+    {
+        if (context.Child(map, "paging") is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode paging)
+        {
+            context.Report(DiagnosticDescriptors.InvalidValue, context.At(node.Start), label, Text(node), "paging", "a { style, method } mapping");
+            return null;
+        }
+
+        var pagingLabel = label + ", paging";
+        context.CheckKeys(paging, pagingLabel, PagingKeys);
+        var style = context.RequiredScalar(paging, "style", pagingLabel, "page, token or window");
+        if (style is not null && style is not ("page" or "token" or "window"))
+        {
+            context.Report(DiagnosticDescriptors.InvalidValue, context.At(context.Child(paging, "style")!.Start), pagingLabel, style, "style", "page, token or window");
+            return null;
+        }
+
+        return style is null ? null : new PagingSpec(style, context.OptionalScalar(paging, "method") ?? "ListAll", context.At(paging.Start));
     }
 
     private static EquatableArray<ParameterSpec> ParseParameters(YamlMappingNode map, string key, string label, Context context)

@@ -69,7 +69,7 @@ internal static class XpmEnvelopeReader
                             default:
                                 // A second payload element, or the payload of a response already known to be an error, is
                                 // skipped: reading an error's half-formed payload could only hide the error.
-                                if (!hasPayload && !IsError(status) && payloadReader.IsPayload(reader.LocalName))
+                                if ((!hasPayload || payloadReader.ReadsEveryPayloadElement) && !IsError(status) && payloadReader.IsPayload(reader.LocalName))
                                 {
                                     payload = payloadReader.ReadPayload(reader);
                                     hasPayload = true;

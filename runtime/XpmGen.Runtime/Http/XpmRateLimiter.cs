@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using XpmGen.Diagnostics;
+using XpmGen.Http;
 
 namespace XpmGen;
 
@@ -20,12 +21,10 @@ namespace XpmGen;
 /// </summary>
 public sealed class XpmRateLimiter : IDisposable
 {
-    private const int SegmentsPerWindow = 10;
-
     private readonly XpmRateLimitOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<string, TenantLimits> _tenants = new(StringComparer.OrdinalIgnoreCase);
-    private readonly SlidingWindowRateLimiter _app;
+    private readonly StrictWindowRateLimiter _app;
 
     /// <summary>Creates a limiter with the given figures.</summary>
     /// <param name="options">The limits; Xero's published ones when <see langword="null"/>.</param>
@@ -152,27 +151,18 @@ public sealed class XpmRateLimiter : IDisposable
             }),
             self.CreateWindow(self._options.RequestsPerWindowPerTenant)), this);
 
-    // A permit taken in a segment returns when that segment slides out, which can be up to one segment
-    // earlier than a full window after it was taken. Stretching the window by one segment makes the limit
-    // hold for every interval of the configured length, whatever window XPM counts with.
-    private SlidingWindowRateLimiter CreateWindow(int permits) => new(new SlidingWindowRateLimiterOptions
-    {
-        PermitLimit = permits,
-        Window = _options.Window * SegmentsPerWindow / (SegmentsPerWindow - 1),
-        SegmentsPerWindow = SegmentsPerWindow,
-        QueueLimit = _options.QueueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
+    // A strict sliding log measured on the clock: any interval of the configured length holds at most the
+    // permitted calls. The window gets a 5% margin, since a call can leave a little after its permit.
+    private StrictWindowRateLimiter CreateWindow(int permits) => new(permits, _options.Window * 1.05, _timeProvider);
 
-    private sealed class TenantLimits(ConcurrencyLimiter concurrency, SlidingWindowRateLimiter window) : IDisposable
+    private sealed class TenantLimits(ConcurrencyLimiter concurrency, StrictWindowRateLimiter window) : IDisposable
     {
         private volatile XpmRateLimitStatus? _status;
         private long _pausedUntilTicks;
 
         public ConcurrencyLimiter Concurrency { get; } = concurrency;
 
-        public SlidingWindowRateLimiter Window { get; } = window;
+        public StrictWindowRateLimiter Window { get; } = window;
 
         public XpmRateLimitStatus? Status
         {

@@ -15,6 +15,9 @@ public abstract class XpmResponseReader<T>
     /// <summary>The payload element name, for example <c>Clients</c>; <see langword="null"/> when the response carries none.</summary>
     public abstract string? ElementName { get; }
 
+    /// <summary>Whether <see cref="ReadPayload"/> is called for every payload element, not only the first.</summary>
+    public virtual bool ReadsEveryPayloadElement => false;
+
     /// <summary>Whether a child of <c>&lt;Response&gt;</c> (other than <c>Status</c>, <c>ErrorDescription</c> and <c>WebUrl</c>) is the payload.</summary>
     /// <param name="localName">The child's local name.</param>
     public virtual bool IsPayload(string localName) => localName == ElementName;

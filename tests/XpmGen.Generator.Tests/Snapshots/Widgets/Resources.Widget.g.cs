@@ -209,6 +209,18 @@ namespace XpmGen
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Widget> StreamListAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, int? page = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(WidgetRequests.List(from, detailed, modifiedSince, page, query), cancellationToken);
 
+        /// <summary>Returns every widget. Reads every item, page by page (page=1, 2, ...) until a page comes back empty.</summary>
+        /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
+        /// <param name="from">First day, inclusive.</param>
+        /// <param name="detailed">The detailed query parameter. Optional: null leaves it out.</param>
+        /// <param name="modifiedSince">The modifiedsince query parameter. Optional: null leaves it out.</param>
+        /// <param name="query">The query query parameter. Optional: null leaves it out.</param>
+        /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+        /// <returns>Every item of every page, in order.</returns>
+        /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Widget> ListAllAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.PagesByNumberAsync(xpmPage => WidgetRequests.List(from, detailed, modifiedSince, xpmPage, query), cancellationToken);
+
         /// <summary>Returns one widget.</summary>
         /// <param name="uuid">The widget's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
