@@ -61,7 +61,7 @@ public static class XpmValueFormat
             return null;
         }
 
-        if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var result))
+        if (TryParseFixedWidth(text, out var result) || DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out result))
         {
             return DateTime.SpecifyKind(result, DateTimeKind.Unspecified);
         }
@@ -161,12 +161,75 @@ public static class XpmValueFormat
             return null;
         }
 
-        if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var result))
+        if (TryParseFixedWidth(text, out var result) || DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out result))
         {
             return DateOnly.FromDateTime(result);
         }
 
         throw Invalid(text, "a date written " + expected);
+    }
+
+    /// <summary>
+    /// The three shapes XPM writes (<c>yyyy-MM-ddTHH:mm:ss</c>, <c>yyyy-MM-dd</c>, <c>yyyyMMdd</c>) parsed by
+    /// position. <see cref="DateTime.TryParseExact(string, string[], IFormatProvider, DateTimeStyles, out DateTime)"/>
+    /// costs several times more per value, and its first call loads culture data; lists hold tens of thousands of dates.
+    /// </summary>
+    private static bool TryParseFixedWidth(string text, out DateTime value)
+    {
+        value = default;
+        int year, month, day, hour = 0, minute = 0, second = 0;
+        switch (text.Length)
+        {
+            case 19 when text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':':
+                if (!Digits(text, 0, 4, out year) || !Digits(text, 5, 2, out month) || !Digits(text, 8, 2, out day)
+                    || !Digits(text, 11, 2, out hour) || !Digits(text, 14, 2, out minute) || !Digits(text, 17, 2, out second))
+                {
+                    return false;
+                }
+
+                break;
+            case 10 when text[4] == '-' && text[7] == '-':
+                if (!Digits(text, 0, 4, out year) || !Digits(text, 5, 2, out month) || !Digits(text, 8, 2, out day))
+                {
+                    return false;
+                }
+
+                break;
+            case 8:
+                if (!Digits(text, 0, 4, out year) || !Digits(text, 4, 2, out month) || !Digits(text, 6, 2, out day))
+                {
+                    return false;
+                }
+
+                break;
+            default:
+                return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
     }
 
     private static string? Trimmed(string? value)
