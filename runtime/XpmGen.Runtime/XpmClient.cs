@@ -556,8 +556,15 @@ public sealed partial class XpmClient
         XpmEnvelopeContent<TResponse> content;
         try
         {
-            using var reader = XpmXml.CreateReader(body, async: true);
-            content = await XpmEnvelopeReader.ReadAsync(reader, request.ResponseReader, cancellationToken).ConfigureAwait(false);
+            // The body is read off the network asynchronously, then parsed synchronously from memory: an
+            // asynchronous XmlReader allocates large buffers per document, which dominates small calls.
+            // Large lists that should not be buffered have Stream{Name}Async.
+            var length = response.Content.Headers.ContentLength;
+            using var buffer = new MemoryStream(length is > 0 and < 16 * 1024 * 1024 ? (int)length.Value : 0);
+            await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            buffer.Position = 0;
+            using var reader = XpmXml.CreateReader(buffer);
+            content = XpmEnvelopeReader.Read(reader, request.ResponseReader, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is XmlException or FormatException or IOException or HttpRequestException)
         {

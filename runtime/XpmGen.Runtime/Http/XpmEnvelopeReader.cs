@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using System.Xml;
 
 namespace XpmGen.Http;
@@ -13,8 +12,8 @@ namespace XpmGen.Http;
 internal readonly record struct XpmEnvelopeContent<T>(XpmResponseEnvelope Envelope, bool HasPayload, T Payload);
 
 /// <summary>
-/// Reads the <c>&lt;Response&gt;</c> envelope from a streaming reader: the envelope's own elements with the
-/// reader's asynchronous methods, the payload with the request's (synchronous, generated) payload reader.
+/// Reads the <c>&lt;Response&gt;</c> envelope of a buffered body: the envelope's own elements and the payload
+/// (with the request's generated payload reader), synchronously, since the bytes are already in memory.
 /// </summary>
 /// <remarks>
 /// Element order is not relied on: the payload may come before or after <c>Status</c>, and children the
@@ -26,9 +25,9 @@ internal static class XpmEnvelopeReader
 {
     public const string RootElementName = "Response";
 
-    public static async Task<XpmEnvelopeContent<T>> ReadAsync<T>(XmlReader reader, XpmResponseReader<T> payloadReader, CancellationToken cancellationToken)
+    public static XpmEnvelopeContent<T> Read<T>(XmlReader reader, XpmResponseReader<T> payloadReader, CancellationToken cancellationToken)
     {
-        if (await reader.MoveToContentAsync().ConfigureAwait(false) != XmlNodeType.Element)
+        if (reader.MoveToContent() != XmlNodeType.Element)
         {
             throw new XmlException("The response has no root element.");
         }
@@ -46,7 +45,7 @@ internal static class XpmEnvelopeReader
         T payload = default!;
 
         var isEmpty = reader.IsEmptyElement;
-        await reader.ReadAsync().ConfigureAwait(false);
+        reader.Read();
         if (!isEmpty)
         {
             while (true)
@@ -58,13 +57,13 @@ internal static class XpmEnvelopeReader
                         switch (reader.LocalName)
                         {
                             case "Status":
-                                status = Blank(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
+                                status = Blank(reader.ReadElementContentAsString());
                                 break;
                             case "ErrorDescription":
-                                errorDescription = Blank(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
+                                errorDescription = Blank(reader.ReadElementContentAsString());
                                 break;
                             case "WebUrl":
-                                webUrl = Blank(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
+                                webUrl = Blank(reader.ReadElementContentAsString());
                                 break;
                             default:
                                 // A second payload element, or the payload of a response already known to be an error, is
@@ -76,7 +75,7 @@ internal static class XpmEnvelopeReader
                                 }
                                 else
                                 {
-                                    await reader.SkipAsync().ConfigureAwait(false);
+                                    reader.Skip();
                                 }
 
                                 break;
@@ -84,12 +83,12 @@ internal static class XpmEnvelopeReader
 
                         continue;
                     case XmlNodeType.EndElement:
-                        await reader.ReadAsync().ConfigureAwait(false);
+                        reader.Read();
                         break;
                     case XmlNodeType.None:
                         throw new XmlException("The response ended inside the <Response> element.");
                     default:
-                        if (!await reader.ReadAsync().ConfigureAwait(false))
+                        if (!reader.Read())
                         {
                             throw new XmlException("The response ended inside the <Response> element.");
                         }
@@ -102,7 +101,7 @@ internal static class XpmEnvelopeReader
         }
 
         // Read to the end so that a second root or trailing garbage fails here instead of passing unnoticed.
-        while (!reader.EOF && await reader.ReadAsync().ConfigureAwait(false))
+        while (!reader.EOF && reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
         }
