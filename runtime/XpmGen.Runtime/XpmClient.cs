@@ -169,8 +169,9 @@ public sealed partial class XpmClient
     /// <param name="cancellationToken">Cancels sending, waiting and reading.</param>
     /// <returns>The payload of an <c>OK</c> response, completed with the envelope (for example its <c>WebUrl</c>).</returns>
     /// <remarks>
-    /// The response is streamed: headers are awaited first, then the body is parsed as it arrives with a
-    /// secure reader (DTDs prohibited, nothing resolved). An error body is read up to 64 KB only.
+    /// The body is read off the network asynchronously, then parsed from memory with a secure synchronous
+    /// reader (DTDs prohibited, nothing resolved); use the generated <c>Stream{Name}Async</c> methods or
+    /// <see cref="StreamAsync{T}"/> to read large lists without buffering them. An error body is read up to 64 KB only.
     /// </remarks>
     /// <exception cref="XpmApiException">The response's <c>Status</c> is <c>ERROR</c>, with HTTP 200 or an error status.</exception>
     /// <exception cref="XpmUnauthorizedException">HTTP 401: the access token was not accepted.</exception>
