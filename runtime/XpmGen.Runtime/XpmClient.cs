@@ -186,10 +186,7 @@ public sealed partial class XpmClient
     public async Task<TResponse> SendAsync<TResponse>(XpmRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var activity = XpmTelemetry.ActivitySource.StartActivity("XPM " + request.Endpoint, ActivityKind.Client);
-        activity?.SetTag("http.request.method", request.Method.Method);
-        activity?.SetTag("url.template", request.Endpoint.PathTemplate);
-        activity?.SetTag("xpm.tenant_id", _tenantId);
+        using var activity = StartActivity(request.Endpoint);
         var started = _timeProvider.GetTimestamp();
         var exchange = new ExchangeInfo();
         try
@@ -234,6 +231,15 @@ public sealed partial class XpmClient
         {
             throw new OperationCanceledException($"{request.Method.Method} {request.Path} was cancelled while its response was being read.", ex, cancellationToken);
         }
+    }
+
+    private Activity? StartActivity(XpmEndpoint endpoint)
+    {
+        var activity = XpmTelemetry.ActivitySource.StartActivity("XPM " + endpoint, ActivityKind.Client);
+        activity?.SetTag("http.request.method", endpoint.Method.Method);
+        activity?.SetTag("url.template", endpoint.PathTemplate);
+        activity?.SetTag("xpm.tenant_id", _tenantId);
+        return activity;
     }
 
     private void Record<TResponse>(XpmRequest<TResponse> request, ExchangeInfo exchange, long started, Activity? activity, Exception? error)
@@ -298,10 +304,7 @@ public sealed partial class XpmClient
             throw new ArgumentException($"{request.Endpoint} does not return a list that can be streamed.", nameof(request));
         }
 
-        using var activity = XpmTelemetry.ActivitySource.StartActivity("XPM " + request.Endpoint, ActivityKind.Client);
-        activity?.SetTag("http.request.method", request.Method.Method);
-        activity?.SetTag("url.template", request.Endpoint.PathTemplate);
-        activity?.SetTag("xpm.tenant_id", _tenantId);
+        using var activity = StartActivity(request.Endpoint);
         var started = _timeProvider.GetTimestamp();
         var exchange = new ExchangeInfo();
         var open = await OpenStreamAsync(request, list, exchange, started, activity, cancellationToken).ConfigureAwait(false);

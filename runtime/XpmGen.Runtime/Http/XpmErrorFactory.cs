@@ -235,9 +235,10 @@ internal static class XpmErrorFactory
         return minute is null && day is null && app is null ? null : new XpmRateLimitStatus(minute, day, app, timeProvider.GetUtcNow());
     }
 
-    private static TimeSpan? GetRetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
+    /// <summary>The <c>Retry-After</c> of a response as a wait (seconds, or an HTTP date turned into the time left); never negative.</summary>
+    public static TimeSpan? GetRetryAfter(HttpResponseMessage? response, TimeProvider timeProvider)
     {
-        var header = response.Headers.RetryAfter;
+        var header = response?.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;

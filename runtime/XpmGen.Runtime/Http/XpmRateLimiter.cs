@@ -98,7 +98,7 @@ public sealed class XpmRateLimiter : IDisposable
     {
         var tenant = Tenant(tenantId);
         var now = _timeProvider.GetUtcNow();
-        var figures = Http.XpmErrorFactory.ReadLimitStatus(response, _timeProvider);
+        var figures = XpmErrorFactory.ReadLimitStatus(response, _timeProvider);
         var minute = figures?.MinuteRemaining;
         if (figures is not null)
         {
@@ -106,14 +106,12 @@ public sealed class XpmRateLimiter : IDisposable
             tenant.Status = new XpmRateLimitStatus(minute ?? previous?.MinuteRemaining, figures.DayRemaining ?? previous?.DayRemaining, figures.AppMinuteRemaining ?? previous?.AppMinuteRemaining, now);
         }
 
-        var retryAfter = response.Headers.RetryAfter is { } header
-            ? header.Delta ?? (header.Date is { } date ? date - now : null)
-            : null;
+        var retryAfter = XpmErrorFactory.GetRetryAfter(response, _timeProvider);
         if (response.StatusCode == HttpStatusCode.TooManyRequests || minute == 0)
         {
             // Other processes may share the tenant: XPM's own count wins over the local one.
             // Retry-After, when given, says exactly when XPM takes calls again; otherwise wait out the window.
-            var pause = retryAfter is { } wait ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : _options.Window;
+            var pause = retryAfter ?? _options.Window;
             tenant.PauseUntil(now + pause);
         }
     }

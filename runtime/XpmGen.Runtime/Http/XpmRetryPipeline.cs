@@ -76,20 +76,5 @@ internal static class XpmRetryPipeline
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider)
-    {
-        var header = response?.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider) => XpmErrorFactory.GetRetryAfter(response, timeProvider);
 }
