@@ -86,21 +86,18 @@ public sealed partial class XpmClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
-        _accessTokenProvider = options.AccessTokenProvider ?? throw new ArgumentException(
-            $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.AccessTokenProvider)} is required: set it to an {nameof(IXpmAccessTokenProvider)} (for example a {nameof(StaticAccessTokenProvider)}) that supplies the OAuth 2.0 access token.",
-            nameof(options));
-        _baseAddress = NormalizeBaseAddress(options.BaseAddress);
-        _tenantId = NormalizeTenantId(options.TenantId);
-        var retry = options.Retry ?? throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.Retry)} must not be null; use {nameof(XpmRetryOptions)}.{nameof(XpmRetryOptions.None)} to turn retries off.", nameof(options));
-        if (retry.Validate() is { } problem)
+        if (DescribeInvalidOptions(options) is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
         }
 
+        _httpClient = httpClient;
+        _accessTokenProvider = options.AccessTokenProvider!;
+        _baseAddress = NormalizeBaseAddress(options.BaseAddress);
+        _tenantId = NormalizeTenantId(options.TenantId);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _retryPipeline = XpmRetryPipeline.Create(retry, _timeProvider, _logger);
-        _rateLimiter = options.RateLimiter ?? throw new ArgumentException($"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.RateLimiter)} must not be null; the default is {nameof(XpmRateLimiter)}.{nameof(XpmRateLimiter.Shared)}.", nameof(options));
+        _retryPipeline = XpmRetryPipeline.Create(options.Retry, _timeProvider, _logger);
+        _rateLimiter = options.RateLimiter;
     }
 
     // A handle for another tenant of the same connection: everything is shared but the tenant header.
@@ -654,12 +651,17 @@ public sealed partial class XpmClient
     {
         if (options.AccessTokenProvider is null)
         {
-            return $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.AccessTokenProvider)} is required: set it to an {nameof(IXpmAccessTokenProvider)} that supplies the OAuth 2.0 access token.";
+            return $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.AccessTokenProvider)} is required: set it to an {nameof(IXpmAccessTokenProvider)} (for example a {nameof(StaticAccessTokenProvider)}) that supplies the OAuth 2.0 access token.";
         }
 
-        if (options.Retry is null || options.RateLimiter is null)
+        if (options.Retry is null)
         {
-            return $"{nameof(XpmClientOptions)}.{(options.Retry is null ? nameof(XpmClientOptions.Retry) : nameof(XpmClientOptions.RateLimiter))} must not be null.";
+            return $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.Retry)} must not be null; use {nameof(XpmRetryOptions)}.{nameof(XpmRetryOptions.None)} to turn retries off.";
+        }
+
+        if (options.RateLimiter is null)
+        {
+            return $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.RateLimiter)} must not be null; the default is {nameof(XpmRateLimiter)}.{nameof(XpmRateLimiter.Shared)}.";
         }
 
         if (options.Retry.Validate() is { } retryProblem)

@@ -21,7 +21,6 @@ namespace XpmGen.Auth;
 public sealed class XpmOAuthClient
 {
     private const string OfflineAccess = "offline_access";
-    private const int MaxBodyBytes = 64 * 1024;
 
     private readonly HttpClient _httpClient;
     private readonly XpmOAuthOptions _options;
@@ -126,7 +125,7 @@ public sealed class XpmOAuthClient
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await XpmErrorFactory.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var context = Context(HttpMethod.Get, _options.ConnectionsEndpoint, response, XpmBodyText.Excerpt(body, accessToken));
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -173,7 +172,7 @@ public sealed class XpmOAuthClient
 
         var requestedAt = _timeProvider.GetUtcNow();
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await XpmErrorFactory.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var path = _options.TokenEndpoint.AbsolutePath;
         if (!response.IsSuccessStatusCode)
         {
@@ -244,20 +243,6 @@ public sealed class XpmOAuthClient
         GetString(element, name) is { } text && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var value)
             ? value
             : null;
-
-    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var buffer = new byte[MaxBodyBytes];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            total += read;
-        }
-
-        return Encoding.UTF8.GetString(buffer, 0, total);
-    }
 
     private static XpmErrorContext Context(HttpMethod method, Uri endpoint, HttpResponseMessage response, string? excerpt) =>
         new(null, method, endpoint.AbsolutePath.TrimStart('/'), response.StatusCode, XpmErrorFactory.GetCorrelationId(response), excerpt);

@@ -253,7 +253,8 @@ internal static class XpmErrorFactory
         return null;
     }
 
-    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of a body as text; a body cut short yields what arrived.</summary>
+    public static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxErrorBodyBytes];
         var count = 0;

@@ -151,19 +151,9 @@ public sealed partial class XpmClient
             {
                 _next = ReadNextToken(reader);
             }
-            else if (XpmXml.EnterElement(reader))
+            else
             {
-                while (XpmXml.MoveToNextChild(reader))
-                {
-                    if (reader.LocalName == list.ItemName)
-                    {
-                        _page.Items.Add(list.ReadItem(reader));
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
+                _page.Items.AddRange(XpmXml.ReadList(reader, list.ItemName, list.ReadItem));
             }
 
             return _page;
