@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string ModelUnits = nameof(ModelUnits);
     public const string ResourceUnits = nameof(ResourceUnits);
     public const string ClientUnit = nameof(ClientUnit);
+    public const string Output = nameof(Output);
 }

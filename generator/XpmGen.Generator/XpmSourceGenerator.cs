@@ -10,7 +10,8 @@ namespace XpmGen.Generator;
 
 /// <summary>
 /// Turns the XPM schema (<c>schema/models/*.xsd</c>, <c>schema/endpoints/*.yaml</c>, given as AdditionalFiles)
-/// into models, XML readers and writers, request builders, resource facades and the endpoint catalogue.
+/// into models, XML readers and writers, request builders, resource facades and the endpoint catalogue
+/// (<c>XpmGenOutput=Client</c>, the default), or into the sandbox's routes and behaviour classes (<c>XpmGenOutput=Sandbox</c>).
 /// This class only wires the pipeline: parse each file alone, bind them together, split into units, emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -44,23 +45,62 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             }
         });
 
+        // Which output this project wants: a string compared by value, so it never invalidates the units.
+        var output = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(GeneratorOutputs.BuildProperty, out var value) ? value : null)
+            .WithTrackingName(TrackingNames.Output);
+        context.RegisterSourceOutput(output, static (production, value) =>
+        {
+            if (GeneratorOutputs.Parse(value) == GeneratorOutput.Unknown)
+            {
+                production.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOutput, null, value ?? string.Empty).ToDiagnostic());
+            }
+        });
+        var outputKind = output.Select(static (value, _) => GeneratorOutputs.Parse(value));
+
         var models = bound
             .SelectMany(static (result, _) => result.Models)
             .WithTrackingName(TrackingNames.ModelUnits);
-        context.RegisterSourceOutput(models, static (output, unit) =>
-            Emit(output, unit.HintName, unit.SourceFile, () => ModelEmitter.Emit(unit, output.CancellationToken)));
+        context.RegisterSourceOutput(models.Combine(outputKind), static (production, input) =>
+        {
+            var (unit, kind) = input;
+            if (kind == GeneratorOutput.Client)
+            {
+                Emit(production, unit.HintName, unit.SourceFile, () => ModelEmitter.Emit(unit, production.CancellationToken));
+            }
+        });
 
         var resources = bound
             .SelectMany(static (result, _) => result.Resources)
             .WithTrackingName(TrackingNames.ResourceUnits);
-        context.RegisterSourceOutput(resources, static (output, unit) =>
-            Emit(output, unit.HintName, unit.Resource, () => ResourceEmitter.Emit(unit, output.CancellationToken)));
+        context.RegisterSourceOutput(resources.Combine(outputKind), static (production, input) =>
+        {
+            var (unit, kind) = input;
+            if (kind == GeneratorOutput.Client)
+            {
+                Emit(production, unit.HintName, unit.Resource, () => ResourceEmitter.Emit(unit, production.CancellationToken));
+            }
+            else if (kind == GeneratorOutput.Sandbox)
+            {
+                Emit(production, SandboxEmitter.HintName(unit), unit.Resource, () => SandboxEmitter.Emit(unit, production.CancellationToken));
+            }
+        });
 
         var client = bound
             .Select(static (result, _) => result.Client)
             .WithTrackingName(TrackingNames.ClientUnit);
-        context.RegisterSourceOutput(client, static (output, unit) =>
-            Emit(output, ClientEmitter.HintName, "XpmClient", () => ClientEmitter.Emit(unit)));
+        context.RegisterSourceOutput(client.Combine(outputKind), static (production, input) =>
+        {
+            var (unit, kind) = input;
+            if (kind == GeneratorOutput.Client)
+            {
+                Emit(production, ClientEmitter.HintName, "XpmClient", () => ClientEmitter.Emit(unit));
+            }
+            else if (kind == GeneratorOutput.Sandbox)
+            {
+                Emit(production, SandboxEmitter.ApiSetHintName, "SandboxApiSet", () => SandboxEmitter.EmitApiSet(unit));
+            }
+        });
     }
 
     private static void Emit(SourceProductionContext output, string hintName, string what, Func<string> emit)

@@ -60,10 +60,14 @@ internal static class DiagnosticDescriptors
         "XPM900", InternalCategory, "Internal generator error",
         "XpmGen failed while processing '{0}': {1}. Please report this with the schema that triggers it.");
 
+    public static readonly DiagnosticDescriptor UnknownOutput = Error(
+        "XPM901", InternalCategory, "Unknown generator output",
+        "The build property XpmGenOutput is '{0}', which XpmGen does not know; use Client (the default) or Sandbox");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         YamlSyntaxError, MissingRequiredKey, InvalidValue, UnknownKey, XsdSyntaxError, UnsupportedXsdConstruct,
-        UnknownTypeReference, DuplicateEndpoint, DuplicateType, PathParameterMismatch, InternalError,
+        UnknownTypeReference, DuplicateEndpoint, DuplicateType, PathParameterMismatch, InternalError, UnknownOutput,
     }.ToDictionary(static d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

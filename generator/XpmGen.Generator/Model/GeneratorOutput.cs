@@ -1,0 +1,32 @@
+namespace XpmGen.Generator.Model;
+
+/// <summary>
+/// Which output the generator writes into the project it runs in, chosen by the MSBuild property
+/// <c>XpmGenOutput</c> (a <c>CompilerVisibleProperty</c>). One schema, several projects: the runtime
+/// carries the client, the sandbox carries its route table and behaviour hooks.
+/// </summary>
+internal enum GeneratorOutput
+{
+    /// <summary>Models, XML readers and writers, request builders, facades and the endpoint catalogue (the default).</summary>
+    Client,
+
+    /// <summary>The sandbox's route table and one overridable behaviour class per resource (<c>XpmGenOutput=Sandbox</c>).</summary>
+    Sandbox,
+
+    /// <summary>An <c>XpmGenOutput</c> value the generator does not know; reported as XPM901 and nothing is emitted.</summary>
+    Unknown,
+}
+
+/// <summary>Reads the <c>XpmGenOutput</c> build property.</summary>
+internal static class GeneratorOutputs
+{
+    public const string BuildProperty = "build_property.XpmGenOutput";
+
+    public static GeneratorOutput Parse(string? value) => value?.Trim() switch
+    {
+        null or "" => GeneratorOutput.Client,
+        var text when string.Equals(text, "Client", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Client,
+        var text when string.Equals(text, "Sandbox", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Sandbox,
+        _ => GeneratorOutput.Unknown,
+    };
+}
