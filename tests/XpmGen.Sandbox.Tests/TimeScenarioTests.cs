@@ -14,6 +14,7 @@ public sealed class TimeScenarioTests
     private const string Audit = "9b1c3f10-0000-4000-8000-000000000003";
     private const string Jo = "5a7e2d40-0000-4000-8000-000000000001";
     private const string Sam = "5a7e2d40-0000-4000-8000-000000000002";
+    private const string Invoiced = "7c4d1e20-0000-4000-8000-000000000001";
 
     [Scenario]
     public async Task Time_is_recorded_by_minutes_or_span_read_back_updated_and_deleted()
@@ -162,6 +163,10 @@ public sealed class TimeScenarioTests
         }));
         Assert.Contains("End (09:00) must be after its Start (10:00)", backwards.ErrorDescription, StringComparison.Ordinal);
 
+        var invoiced = await Assert.ThrowsAsync<XpmApiException>(() => xpm.Time.DeleteAsync(Invoiced));
+        Assert.Contains($"The time entry {Invoiced} has been invoiced", invoiced.ErrorDescription, StringComparison.Ordinal);
+        Assert.Equal(120, (await xpm.Time.GetAsync(Invoiced)).Minutes);
+
         var unknownJob = await Assert.ThrowsAsync<XpmApiException>(() => xpm.Time.ListByJobAsync("J999999"));
         Assert.Equal("Invalid job identifier", unknownJob.ErrorDescription);
 
@@ -189,6 +194,12 @@ public sealed class TimeScenarioTests
         {
             Id = "J000002", Uuid = Guid.NewGuid().ToString(), Name = "Audit 2024", State = "Planned",
             Tasks = { new JobTask { Uuid = Audit, TaskUuid = Guid.NewGuid().ToString(), Name = "Audit", Billable = true } },
+        });
+        state.Time.Add(new Time
+        {
+            Uuid = Invoiced, Job = new JobReference { Id = "J000002", Name = "Audit 2024" }, Task = new Reference { Uuid = Audit, Name = "Audit" },
+            Staff = new Reference { Uuid = Sam, Name = "Sam Lee" }, Date = new DateTime(2023, 6, 1), Minutes = 120, Billable = true,
+            InvoiceTaskUuid = Guid.NewGuid().ToString(),
         });
     }
 }
