@@ -176,6 +176,28 @@ public sealed class TimeScenarioTests
         Assert.Single(await xpm.Time.ListByJobAsync("J000001"));
     }
 
+    [Fact]
+    public async Task The_demo_practice_reads_consistently_through_these_resources()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var xpm = sandbox.CreateClient();
+
+        var time = await xpm.Time.ListAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        Assert.NotEmpty(time);
+        Assert.All(time, entry =>
+        {
+            Assert.False(string.IsNullOrEmpty(entry.Job?.Name));
+            Assert.False(string.IsNullOrEmpty(entry.Task?.Name));
+            Assert.False(string.IsNullOrEmpty(entry.Staff?.Name));
+        });
+
+        Assert.NotEmpty(await xpm.Staff.ListAsync());
+        Assert.NotEmpty(await xpm.Costs.ListAllAsync().ToListAsync());
+        Assert.All(await xpm.CustomFields.ListAsync(), definition => Assert.NotNull(definition.ValueElement));
+        Assert.All(await xpm.Invoices.CurrentAsync(), invoice => Assert.Contains(invoice.Status, new[] { "Approved", "Paid" }));
+        Assert.All(await xpm.Quotes.CurrentAsync(), quote => Assert.Contains(quote.State, new[] { "Issued", "Accepted" }));
+    }
+
     /// <summary>Two staff, a job with a billable and a non-billable task, and a second job with one task.</summary>
     internal static void Arrange(SandboxState state)
     {
