@@ -15,7 +15,7 @@ public sealed class CachingTests
     private static readonly string[] AllSteps =
     {
         TrackingNames.SchemaFiles, TrackingNames.Parse, TrackingNames.Bind, TrackingNames.Diagnostics,
-        TrackingNames.ModelUnits, TrackingNames.ResourceUnits, TrackingNames.ClientUnit,
+        TrackingNames.ModelUnits, TrackingNames.ResourceUnits, TrackingNames.ClientUnit, TrackingNames.Output,
     };
 
     [Fact]
@@ -68,6 +68,29 @@ public sealed class CachingTests
         Assert.True(emitted == 1, "Output steps: " + string.Join("; ", outputs.Select(static s => s.Key + "=" + string.Join(",", s.step.Outputs.Select(static o => o.Reason)) + " from " + string.Join(",", s.step.Inputs.Select(static i => i.Source.Name + ":" + i.Source.Outputs[i.OutputIndex].Reason)))));
         var client = result.GeneratedSources.Single(static s => s.HintName == "Resources.Client.g.cs").SourceText.ToString();
         Assert.Contains("Edited.", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sandbox_output_re_emits_only_the_edited_resource()
+    {
+        var files = GeneratorHarness.LoadSchemaFolder(RepositoryPaths.Schema);
+        var compilation = GeneratorHarness.CreateCompilation();
+        var (driver, first) = GeneratorHarness.Run(files, compilation, output: "Sandbox");
+        Assert.Empty(first.Diagnostics);
+        Assert.Contains(first.Results.Single().GeneratedSources, static s => s.HintName == "Sandbox.SandboxApiSet.g.cs");
+        Assert.DoesNotContain(first.Results.Single().GeneratedSources, static s => s.HintName.StartsWith("Models.", StringComparison.Ordinal));
+        var jobYaml = files.Single(static f => f.Path.EndsWith("job.yaml", StringComparison.Ordinal));
+        var edited = new InMemoryAdditionalText(
+            jobYaml.Path,
+            jobYaml.GetText()!.ToString().Replace("summary: Returns every current job of the practice.", "summary: Returns every current job (edited).", StringComparison.Ordinal));
+
+        var result = driver.ReplaceAdditionalText(jobYaml, edited).RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+
+        var emitted = result.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs)
+            .Count(static o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(1, emitted);
+        var job = result.GeneratedSources.Single(static s => s.HintName == "Sandbox.Job.g.cs").SourceText.ToString();
+        Assert.Contains("(edited)", job, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,30 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Widgets_schema_generates_the_committed_sandbox_sources()
+    {
+        var folder = Path.Combine(RepositoryPaths.TestProject, "Schemas", "Widgets");
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.LoadSchemaFolder(folder), output: "Sandbox");
+
+        Assert.Empty(result.Diagnostics);
+        var files = result.Results.Single().GeneratedSources.ToDictionary(static s => s.HintName, static s => s.SourceText.ToString());
+        Assert.All(files.Keys, static name => Assert.StartsWith("Sandbox.", name, System.StringComparison.Ordinal));
+        Snapshot.Match("WidgetsSandbox", files);
+    }
+
+    [Fact]
+    public void An_unknown_output_is_reported_and_nothing_is_generated()
+    {
+        var folder = Path.Combine(RepositoryPaths.TestProject, "Schemas", "Widgets");
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.LoadSchemaFolder(folder), output: "Sandbx");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("XPM901", diagnostic.Id);
+        Assert.Contains("'Sandbx'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Empty(result.Results.Single().GeneratedSources);
+    }
+
+    [Fact]
     public void Output_is_deterministic_across_runs_and_file_order()
     {
         var folder = Path.Combine(RepositoryPaths.TestProject, "Schemas", "Widgets");

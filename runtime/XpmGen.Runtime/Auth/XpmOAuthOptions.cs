@@ -40,6 +40,28 @@ public sealed class XpmOAuthOptions
     public Uri ConnectionsEndpoint { get; set; } = DefaultConnectionsEndpoint;
 
     /// <summary>
+    /// Points the authorize, token and connections endpoints at one identity server, such as the XpmGen sandbox:
+    /// <c>{identityBase}connect/authorize</c>, <c>{identityBase}connect/token</c> and <c>{identityBase}connections</c>.
+    /// </summary>
+    /// <param name="identityBase">The server's base address; a missing final slash is added.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="identityBase"/> is not an absolute URI.</exception>
+    public XpmOAuthOptions UseIdentityServer(Uri identityBase)
+    {
+        ArgumentNullException.ThrowIfNull(identityBase);
+        if (!identityBase.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The identity server's base address must be an absolute URI.", nameof(identityBase));
+        }
+
+        var root = identityBase.AbsoluteUri.EndsWith('/') ? identityBase : new Uri(identityBase.AbsoluteUri + "/");
+        AuthorizeEndpoint = new Uri(root, "connect/authorize");
+        TokenEndpoint = new Uri(root, "connect/token");
+        ConnectionsEndpoint = new Uri(root, "connections");
+        return this;
+    }
+
+    /// <summary>
     /// How long before its expiry an access token is refreshed, so that a request never leaves with a token that
     /// expires in flight. Default: 2 minutes (Xero access tokens live 30).
     /// </summary>

@@ -108,8 +108,9 @@ internal sealed class SandboxPractice : SandboxApiSet
     /// Runs one call and returns the XML envelope to send. A <see cref="SandboxFault"/> becomes an ERROR envelope;
     /// any other exception too, logged, so a bug in a behaviour never surfaces as a 500 with a stack trace.
     /// </summary>
-    public byte[] Execute(SandboxRoute route, IReadOnlyDictionary<string, string> path, IReadOnlyDictionary<string, string> query, ReadOnlyMemory<byte> body)
+    public byte[] Execute(SandboxRoute route, IReadOnlyDictionary<string, string> path, IReadOnlyDictionary<string, string> query, ReadOnlyMemory<byte> body, out bool ok)
     {
+        ok = false;
         var apiMethod = route.Endpoint.Name.Split('.')[^1];
         var isWrite = route.Endpoint.Method != HttpMethod.Get;
         lock (_gate)
@@ -123,6 +124,7 @@ internal sealed class SandboxPractice : SandboxApiSet
                     Commit();
                 }
 
+                ok = true;
                 return envelope;
             }
             catch (SandboxFault fault)

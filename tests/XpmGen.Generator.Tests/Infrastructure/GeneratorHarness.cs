@@ -25,17 +25,17 @@ internal static class GeneratorHarness
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string? output = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new XpmSourceGenerator().AsSourceGenerator() },
             files,
             ParseOptions,
-            optionsProvider: null,
+            optionsProvider: output is null ? null : TestOptionsProvider.Output(output),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static (GeneratorDriver Driver, GeneratorDriverRunResult Result) Run(IEnumerable<AdditionalText> files, CSharpCompilation? compilation = null)
+    public static (GeneratorDriver Driver, GeneratorDriverRunResult Result) Run(IEnumerable<AdditionalText> files, CSharpCompilation? compilation = null, string? output = null)
     {
-        var driver = CreateDriver(files).RunGenerators(compilation ?? CreateCompilation());
+        var driver = CreateDriver(files, output).RunGenerators(compilation ?? CreateCompilation());
         return (driver, driver.GetRunResult());
     }
 
