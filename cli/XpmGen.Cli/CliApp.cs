@@ -58,6 +58,7 @@ internal static class CliApp
         root.Subcommands.Add(JobCommands.Create(cli));
         root.Subcommands.Add(EndpointsCommand.Create(cli));
         root.Subcommands.Add(ScopesCommand.Create(cli));
+        root.Subcommands.Add(SandboxCommands.Create(cli));
         return root;
     }
 }

@@ -77,6 +77,9 @@ public sealed class XpmSandbox : IAsyncDisposable
     /// <summary>The operations that have answered OK at least once since start.</summary>
     internal IReadOnlyCollection<XpmEndpoint> OperationsServed => _gateway.Served;
 
+    /// <summary>How many calls were refused with HTTP 429 since start.</summary>
+    internal int ThrottledCalls => _gateway.Throttled;
+
     /// <summary>Starts a sandbox on <c>127.0.0.1</c>.</summary>
     /// <param name="options">Port, data, limits and faults; null for the demo practice on a free port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>

@@ -28,6 +28,7 @@ internal sealed class SandboxGateway
     private readonly Random _faults;
     private readonly object _faultGate = new();
     private readonly HashSet<XpmEndpoint> _served = [];
+    private int _throttled;
 
     public SandboxGateway(IReadOnlyList<SandboxRoute> routes, IEnumerable<SandboxPractice> practices, SandboxTokens tokens, SandboxRateLimits limits, XpmSandboxOptions options)
     {
@@ -50,6 +51,9 @@ internal sealed class SandboxGateway
             }
         }
     }
+
+    /// <summary>How many calls were refused with HTTP 429.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -77,6 +81,7 @@ internal sealed class SandboxGateway
         AddLimitHeaders(response, admission.Remaining);
         if (admission.Problem is not null)
         {
+            Interlocked.Increment(ref _throttled);
             response.StatusCode = 429;
             response.Headers.RetryAfter = ((int)Math.Ceiling(admission.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             response.Headers["X-Rate-Limit-Problem"] = admission.Problem;
