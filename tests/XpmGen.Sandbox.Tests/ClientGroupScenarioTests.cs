@@ -68,4 +68,26 @@ public sealed class ClientGroupScenarioTests
         var unknownGroup = await Assert.ThrowsAsync<XpmApiException>(() => xpm.ClientGroups.DeleteAsync(new ClientGroupUuidRequest { Uuid = Guid.NewGuid().ToString() }));
         Assert.Equal("Invalid group identifier", unknownGroup.ErrorDescription);
     }
+
+    [Scenario]
+    public async Task In_the_demo_practice_every_member_of_a_group_shows_the_group()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(empty: false);
+        var xpm = sandbox.CreateClient();
+
+        var groups = await xpm.ClientGroups.ListAsync();
+
+        Assert.NotEmpty(groups);
+        foreach (var listed in groups)
+        {
+            var group = await xpm.ClientGroups.GetAsync(listed.Uuid!);
+            Assert.Equal(listed.Name, group.Name);
+            foreach (var member in group.Clients)
+            {
+                var client = await xpm.Clients.GetAsync(member.Uuid!);
+                Assert.Equal(client.Name, member.Name);
+                Assert.Contains(client.Groups, g => g.Uuid == group.Uuid);
+            }
+        }
+    }
 }
