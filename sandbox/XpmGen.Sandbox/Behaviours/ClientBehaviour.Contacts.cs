@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using XpmGen.Models;
+using XpmGen.Serialization;
 
 namespace XpmGen.Sandbox;
 
@@ -75,25 +76,10 @@ internal sealed partial class ClientBehaviour
     {
         var clientUuid = contact.Client?.Uuid ?? throw SandboxFault.Missing("Contact/Client/UUID");
         var client = SandboxClients.Live(State, clientUuid, "Contact/Client/UUID");
-        if (contact.Name is null)
-        {
-            throw SandboxFault.Missing("Contact/Name");
-        }
-
-        var created = new Contact
-        {
-            Uuid = SandboxPractice.NewUuid(),
-            Name = contact.Name,
-            Salutation = contact.Salutation,
-            Addressee = contact.Addressee,
-            Mobile = contact.Mobile,
-            Email = contact.Email,
-            Phone = contact.Phone,
-            IsDeleted = false,
-        };
+        var fields = SandboxXmlCopy.Convert(contact, "Contact", ContactAddRequestXml.Write, ClientAddContactXml.Read);
+        var (created, requested) = NewContact(fields, "Contact/Name");
         State.Contacts.Add(created);
-        var link = Link(client.Uuid!, new ClientContactLink { Uuid = created.Uuid, Position = contact.Position, IsPrimary = contact.IsPrimary });
-        return ContactAt(created, link);
+        return ContactAt(created, Link(client.Uuid!, requested));
     }
 
     /// <inheritdoc/>
@@ -163,12 +149,12 @@ internal sealed partial class ClientBehaviour
     public override void ContactsUpdateCustomFields(string contactUuid, CustomFieldValuesUpdate customFields) =>
         SandboxCustomFields.Update(State, CustomFieldOwnerKind.Contact, LiveContact(contactUuid).Uuid!, customFields);
 
-    /// <summary>A new contact from a client add body, and its link to the new client; nothing is stored yet.</summary>
-    private static (Contact Contact, ClientContactLink Link) NewContact(ClientAddContact contact)
+    /// <summary>A new contact and the link it asks for (a contact add body is read as a client add body's contact); nothing is stored yet.</summary>
+    private static (Contact Contact, ClientContactLink Link) NewContact(ClientAddContact contact, string namePath)
     {
         if (contact.Name is null)
         {
-            throw SandboxFault.Missing("Client/Contacts/Contact/Name");
+            throw SandboxFault.Missing(namePath);
         }
 
         var created = new Contact

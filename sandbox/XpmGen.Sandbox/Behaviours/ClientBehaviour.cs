@@ -53,7 +53,7 @@ internal sealed partial class ClientBehaviour : ClientSandboxApi
             throw SandboxFault.Missing("Client/Name");
         }
 
-        var contacts = client.Contacts.Select(NewContact).ToList();
+        var contacts = client.Contacts.Select(static contact => NewContact(contact, "Client/Contacts/Contact/Name")).ToList();
         var created = new Client { Uuid = SandboxPractice.NewUuid(), IsArchived = false, IsDeleted = false };
         ApplyFields(client, created, "Client");
 
