@@ -69,6 +69,9 @@ internal abstract class SandboxPayload
             }
 
             writer.WriteEndElement();
+
+            // Token-paged lists carry their continuation beside the list, as XPM's <Pagination> element.
+            (values as ISandboxPage)?.WritePagination(writer);
         }
     }
 }
