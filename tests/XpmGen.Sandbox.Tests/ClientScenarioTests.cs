@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -243,56 +244,28 @@ public sealed class ClientScenarioTests
 /// A sandbox whose data folder holds two staff members and a text custom field used on clients and contacts, the
 /// minimum the client scenarios refer to, so they do not depend on the demo practice's contents.
 /// </summary>
-internal sealed class ClientTestPractice : IAsyncDisposable
+internal static class ClientTestPractice
 {
     public const string AccountManagerUuid = "0b8c2f6e-5a1d-4c3b-9e7f-1a2b3c4d5e61";
     public const string JobManagerUuid = "0b8c2f6e-5a1d-4c3b-9e7f-1a2b3c4d5e62";
     public const string ReferenceFieldUuid = "0b8c2f6e-5a1d-4c3b-9e7f-1a2b3c4d5e63";
 
-    private readonly string _directory;
-
-    private ClientTestPractice(XpmSandbox sandbox, string directory)
+    /// <summary>Two staff members and a text custom field used on clients and contacts; nothing else.</summary>
+    public static Task<ArrangedSandbox> StartAsync() => ArrangedSandbox.StartAsync(new Dictionary<string, string>
     {
-        Sandbox = sandbox;
-        Xpm = sandbox.CreateClient();
-        _directory = directory;
-    }
-
-    public XpmSandbox Sandbox { get; }
-
-    public XpmClient Xpm { get; }
-
-    public static async Task<ClientTestPractice> StartAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "xpmgen-client-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "staff.xml"), $"""
+        ["staff.xml"] = $"""
             <StaffList>
               <Staff><UUID>{AccountManagerUuid}</UUID><Name>Ann Manager</Name></Staff>
               <Staff><UUID>{JobManagerUuid}</UUID><Name>Joe Jobs</Name></Staff>
             </StaffList>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(directory, "custom-fields.xml"), $"""
+            """,
+        ["custom-fields.xml"] = $"""
             <CustomFieldDefinitions>
               <CustomFieldDefinition>
                 <UUID>{ReferenceFieldUuid}</UUID><Name>Reference</Name><Type>Text</Type>
                 <UseClient>true</UseClient><UseContact>true</UseContact><ValueElement>Text</ValueElement>
               </CustomFieldDefinition>
             </CustomFieldDefinitions>
-            """);
-        return new ClientTestPractice(await TestSandbox.StartAsync(new XpmSandboxOptions { DataDirectory = directory }), directory);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Sandbox.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary folder left behind does no harm.
-        }
-    }
+            """,
+    });
 }

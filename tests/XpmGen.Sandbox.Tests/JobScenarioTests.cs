@@ -383,7 +383,7 @@ public sealed class JobScenarioTests
 /// A small practice of known data for the job scenarios, written as a data folder in XPM's format by the generated
 /// writers, so the scenarios do not depend on the demo practice's contents.
 /// </summary>
-internal sealed class JobPractice : IAsyncDisposable
+internal static class JobPractice
 {
     public const string StaffJo = "5b0c9a1e-0000-4000-8000-000000000001";
     public const string StaffSam = "5b0c9a1e-0000-4000-8000-000000000002";
@@ -399,49 +399,14 @@ internal sealed class JobPractice : IAsyncDisposable
     public const string TemplateBrochure = "7e000000-0000-4000-8000-000000000001";
     public const string FieldReference = "cf000000-0000-4000-8000-000000000001";
 
-    private readonly string _directory;
-
-    private JobPractice(XpmSandbox sandbox, string directory)
-    {
-        Sandbox = sandbox;
-        _directory = directory;
-    }
-
-    public XpmSandbox Sandbox { get; }
-
     /// <summary>
     /// Jobs: J000001 (current, Smith, one task assigned to Jo, a milestone and a note), J000002 (completed, Smith),
     /// ABC123 (current, Roberts, a custom number).
     /// </summary>
-    public static async Task<JobPractice> StartAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "xpmgen-jobs-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        foreach (var (file, bytes) in Build().Snapshot())
-        {
-            File.WriteAllBytes(Path.Combine(directory, file), bytes);
-        }
+    public static Task<ArrangedSandbox> StartAsync() => ArrangedSandbox.StartAsync(Fill);
 
-        var sandbox = await TestSandbox.StartAsync(new XpmSandboxOptions { DataDirectory = directory });
-        return new JobPractice(sandbox, directory);
-    }
-
-    public async ValueTask DisposeAsync()
+    private static void Fill(SandboxState state)
     {
-        await Sandbox.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-    }
-
-    private static SandboxState Build()
-    {
-        var state = new SandboxState();
         state.Staff.Add(new Staff { Uuid = StaffJo, Name = "Jo Bloggs" });
         state.Staff.Add(new Staff { Uuid = StaffSam, Name = "Sam Lee" });
         state.Staff.Add(new Staff { Uuid = StaffPat, Name = "Pat Partner" });
@@ -525,6 +490,5 @@ internal sealed class JobPractice : IAsyncDisposable
             DueDate = new DateTime(2024, 9, 30),
             Client = new Reference { Uuid = ClientRoberts, Name = "Robert Holdings" },
         });
-        return state;
     }
 }

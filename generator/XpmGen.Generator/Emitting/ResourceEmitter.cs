@@ -352,10 +352,15 @@ internal static class ResourceEmitter
         }
     }
 
-    private static IEnumerable<BoundParameter> OrderedQuery(BoundEndpoint endpoint) =>
+    /// <summary>The query parameters in the order methods take them: required ones first.</summary>
+    internal static IEnumerable<BoundParameter> OrderedQuery(BoundEndpoint endpoint) =>
         endpoint.Query.Where(static p => p.Required).Concat(endpoint.Query.Where(static p => !p.Required));
 
-    private static IEnumerable<string> Parameters(BoundEndpoint endpoint)
+    /// <summary>
+    /// The parameters of an endpoint's methods: path values, the body, then query values; optional ones default to
+    /// null unless <paramref name="optionalDefaults"/> is false (the sandbox's methods always receive every value).
+    /// </summary>
+    internal static IEnumerable<string> Parameters(BoundEndpoint endpoint, bool optionalDefaults = true)
     {
         foreach (var parameter in endpoint.PathParameters)
         {
@@ -370,7 +375,7 @@ internal static class ResourceEmitter
         foreach (var parameter in OrderedQuery(endpoint))
         {
             var type = ParameterClrType(parameter.Type);
-            yield return parameter.Required ? $"{type} {parameter.CSharpName}" : $"{type}? {parameter.CSharpName} = null";
+            yield return parameter.Required ? $"{type} {parameter.CSharpName}" : $"{type}? {parameter.CSharpName}{(optionalDefaults ? " = null" : string.Empty)}";
         }
     }
 
