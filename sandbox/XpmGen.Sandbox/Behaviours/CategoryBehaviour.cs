@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using XpmGen.Models;
+
 namespace XpmGen.Sandbox;
 
 /// <summary>How the sandbox practice answers the operations of the Category resource.</summary>
@@ -11,4 +14,7 @@ internal sealed class CategoryBehaviour : CategorySandboxApi
     }
 
     private SandboxState State => _practice.State;
+
+    /// <inheritdoc/>
+    public override IEnumerable<Category> List() => State.Categories.All;
 }

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using XpmGen.Models;
+
 namespace XpmGen.Sandbox;
 
 /// <summary>How the sandbox practice answers the operations of the Template resource.</summary>
@@ -11,4 +14,7 @@ internal sealed class TemplateBehaviour : TemplateSandboxApi
     }
 
     private SandboxState State => _practice.State;
+
+    /// <inheritdoc/>
+    public override IEnumerable<Template> List() => State.Templates.All;
 }
