@@ -51,7 +51,7 @@ public sealed class JobScenarioTests
         Assert.Single(seeded.Notes);
         Assert.Equal(2, detailed.Single(j => j.Id == "J000003").Tasks.Count);
 
-        var listed = await xpm.Jobs.ListAsync(new DateOnly(2025, 3, 1), new DateOnly(2026, 3, 1));
+        var listed = await xpm.Jobs.ListAsync(new DateOnly(2025, 3, 1), new DateOnly(2026, 2, 28));
         Assert.Equal(["J000003"], listed.Select(j => j.Id));
         var lastYear = await xpm.Jobs.ListAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31));
         Assert.Equal(["J000001", "J000002", "ABC123"], lastYear.Select(j => j.Id));
@@ -72,7 +72,7 @@ public sealed class JobScenarioTests
         var xpm = practice.Sandbox.CreateClient();
 
         await AssertRefused("Invalid job identifier", () => xpm.Jobs.GetAsync("J999999"));
-        await AssertRefused("longer than one year", () => xpm.Jobs.ListAsync(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 2)));
+        await AssertRefused("is too long", () => xpm.Jobs.ListAsync(new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1)));
         await AssertRefused("ends before it starts", () => xpm.Jobs.ListAsync(new DateOnly(2024, 2, 1), new DateOnly(2024, 1, 1)));
         await AssertRefused("Invalid staff identifier", () => xpm.Jobs.ListByStaffAsync(Guid.NewGuid().ToString()));
         await AssertRefused("Invalid client identifier", () => xpm.Jobs.ListByClientAsync(Guid.NewGuid().ToString()));
@@ -238,14 +238,19 @@ public sealed class JobScenarioTests
 
         Assert.Equal("Q000001", quoteNumber);
         Assert.Equal("Q000002", estimateNumber);
-        var (quote, estimate) = practice.Sandbox.Practice.Read(state => (state.Quotes.Find(quoteNumber), state.Quotes.Find(estimateNumber)));
-        Assert.Equal("Quote", quote?.Type);
-        Assert.Equal("Estimate", estimate?.Type);
-        Assert.Equal("Annual accounts", quote?.Name);
-        Assert.Equal(JobPractice.ClientSmith, quote?.Client?.Uuid);
-        Assert.Equal(["Prepare accounts"], quote!.Tasks.Select(t => t.Name));
+        var quote = await xpm.Quotes.GetAsync(quoteNumber!);
+        var estimate = await xpm.Quotes.GetAsync(estimateNumber!);
+        Assert.Equal("Quote", quote.Type);
+        Assert.Equal("Estimate", estimate.Type);
+        Assert.Equal("Draft", quote.State);
+        Assert.Equal("Annual accounts", quote.Name);
+        Assert.Equal(JobPractice.ClientSmith, quote.Client?.Uuid);
+        Assert.Equal(["Prepare accounts"], quote.Tasks.Select(t => t.Name));
+        Assert.Equal(50m, Assert.Single(quote.Costs).Amount);
         Assert.Equal(50m, quote.Amount);
+        Assert.Equal(57.5m, quote.AmountIncludingTax);
         Assert.Equal(20m, quote.EstimatedCost);
+        Assert.Contains(await xpm.Quotes.DraftAsync(), q => q.Id == quoteNumber);
         await AssertRefused("Invalid job identifier", () => xpm.Jobs.CreateQuoteAsync("J404"));
     }
 
@@ -317,6 +322,36 @@ public sealed class JobScenarioTests
         await AssertRefused("Invalid job identifier", () => xpm.Jobs.DeleteAsync(new JobDeleteRequest { Id = job.Id }));
         Assert.Empty(practice.Sandbox.Practice.Read(state => state.JobCosts.Of(job.Id!)));
         Assert.DoesNotContain(await xpm.Jobs.CurrentAsync(), j => j.Id == job.Id);
+    }
+
+    [Scenario]
+    public async Task In_the_demo_practice_a_job_moves_through_every_state_by_its_interface_code()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var xpm = sandbox.CreateClient();
+        var current = await xpm.Jobs.CurrentAsync();
+        Assert.NotEmpty(current);
+        Assert.All(current, job => Assert.DoesNotMatch("^(Completed|Cancelled)$", job.State ?? string.Empty));
+
+        var template = (await xpm.Templates.ListAsync()).First();
+        var added = await xpm.Jobs.AddAsync(new JobAddRequest
+        {
+            Name = "Demo job",
+            ClientUuid = current[0].Client!.Uuid,
+            StartDate = new DateOnly(2026, 12, 1),
+            DueDate = new DateOnly(2026, 12, 20),
+            TemplateUuid = template.Uuid,
+        });
+        Assert.Equal("J000015", added.Id);
+        Assert.Equal("Planned", added.State);
+        Assert.NotEmpty(added.Tasks);
+
+        foreach (var state in await xpm.JobStates.ListAsync())
+        {
+            var code = new string(state.Name!.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+            await xpm.Jobs.UpdateStateAsync(new JobStateRequest { Id = added.Id, State = code });
+            Assert.Equal(state.Name, (await xpm.Jobs.GetAsync(added.Id!)).State);
+        }
     }
 
     internal static JobAddRequest NewJob(

@@ -10,6 +10,9 @@ internal sealed partial class JobBehaviour
     /// <summary>How long a quote made from a job stays valid.</summary>
     private const int QuoteValidDays = 30;
 
+    // The state keeps no tax rates; the demo practice is in New Zealand, whose GST its seeded quotes and invoices carry.
+    private const decimal TaxRate = 0.15m;
+
     /// <inheritdoc/>
     public override string? CreateQuote(string jobNumber) => CreateQuoteFrom(jobNumber, "Quote");
 
@@ -18,7 +21,7 @@ internal sealed partial class JobBehaviour
 
     /// <summary>
     /// A draft quote of the job's tasks and costs. Task lines carry no amount (the practice keeps no billing
-    /// rates); the totals are those of the cost lines, without tax.
+    /// rates); the totals are those of the cost lines, with GST.
     /// </summary>
     private string CreateQuoteFrom(string jobNumber, string type)
     {
@@ -46,19 +49,20 @@ internal sealed partial class JobBehaviour
         }));
         quote.Costs.AddRange(State.JobCosts.Of(job.Id!).Select(QuoteLine));
 
-        quote.EstimatedCost = State.JobCosts.Of(job.Id!).Sum(c => (c.Quantity ?? 0) * (c.UnitCost ?? 0));
-        quote.EstimatedCostTax = 0;
-        quote.EstimatedCostIncludingTax = quote.EstimatedCost;
+        var estimatedCost = Money(State.JobCosts.Of(job.Id!).Sum(c => (c.Quantity ?? 0) * (c.UnitCost ?? 0)));
+        quote.EstimatedCost = estimatedCost;
+        quote.EstimatedCostTax = Tax(estimatedCost);
+        quote.EstimatedCostIncludingTax = estimatedCost + Tax(estimatedCost);
         quote.Amount = quote.Costs.Sum(c => c.Amount ?? 0);
-        quote.AmountTax = 0;
-        quote.AmountIncludingTax = quote.Amount;
+        quote.AmountTax = quote.Costs.Sum(c => c.AmountTax ?? 0);
+        quote.AmountIncludingTax = quote.Amount + quote.AmountTax;
         State.Quotes.Add(quote);
         return quote.Id;
     }
 
     private static QuoteCost QuoteLine(JobCost cost)
     {
-        var amount = Math.Round((cost.Quantity ?? 0) * (cost.UnitPrice ?? 0), 2, MidpointRounding.AwayFromZero);
+        var amount = Money((cost.Quantity ?? 0) * (cost.UnitPrice ?? 0));
         return new QuoteCost
         {
             Description = cost.Description,
@@ -69,8 +73,12 @@ internal sealed partial class JobBehaviour
             UnitCost = cost.UnitCost,
             UnitPrice = cost.UnitPrice,
             Amount = amount,
-            AmountTax = 0,
-            AmountIncludingTax = amount,
+            AmountTax = Tax(amount),
+            AmountIncludingTax = amount + Tax(amount),
         };
     }
+
+    private static decimal Tax(decimal amount) => Money(amount * TaxRate);
+
+    private static decimal Money(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

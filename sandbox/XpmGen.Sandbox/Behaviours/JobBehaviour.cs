@@ -49,7 +49,7 @@ internal sealed partial class JobBehaviour : JobSandboxApi
     /// <inheritdoc/>
     public override IEnumerable<Job> List(DateOnly from, DateOnly to, bool? detailed)
     {
-        CheckRange(from, to);
+        SandboxDateRange.Check(from, to);
         return Views(State.Jobs.All.Where(job => Created(job) is { } created && created >= from && created <= to), ListShape(detailed));
     }
 
@@ -218,20 +218,6 @@ internal sealed partial class JobBehaviour : JobSandboxApi
         return prefix + (highest + 1).ToString("D6", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Refuses a from/to query range that runs backwards or spans more than one year, as XPM's lists do.</summary>
-    internal static void CheckRange(DateOnly from, DateOnly to)
-    {
-        if (to < from)
-        {
-            throw new SandboxFault($"The date range from {Compact(from)} to {Compact(to)} ends before it starts.");
-        }
-
-        if (to > from.AddYears(1))
-        {
-            throw new SandboxFault($"The date range from {Compact(from)} to {Compact(to)} is longer than one year; the maximum date range between from and to is one year.");
-        }
-    }
-
     /// <summary>The job with this number, or XPM's <c>Invalid job identifier</c>.</summary>
     internal Job FindJob(string? number) => State.Jobs.Get(number?.Trim(), "job");
 
@@ -240,11 +226,9 @@ internal sealed partial class JobBehaviour : JobSandboxApi
     {
         if (due < start)
         {
-            throw new SandboxFault($"The {what}'s due date {Compact(due)} is before its start date {Compact(start)}.");
+            throw new SandboxFault($"The {what}'s due date {XpmValueFormat.FormatCompactDate(due)} is before its start date {XpmValueFormat.FormatCompactDate(start)}.");
         }
     }
-
-    private static string Compact(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private static DateTime Midnight(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
@@ -328,7 +312,7 @@ internal sealed partial class JobBehaviour : JobSandboxApi
 
     private Job Detailed(Job job) => View(job, JobShape.Detailed);
 
-    /// <summary>A copy of a stored job cut to a shape, with each task's actual minutes taken from the time recorded on it.</summary>
+    /// <summary>A copy of a stored job cut to a shape. Task ActualMinutes are kept in step by the time behaviour.</summary>
     private Job View(Job job, JobShape shape)
     {
         var view = Clone(job);
@@ -348,27 +332,7 @@ internal sealed partial class JobBehaviour : JobSandboxApi
             view.Partner = null;
         }
 
-        foreach (var task in view.Tasks)
-        {
-            task.ActualMinutes = RecordedMinutes(task) ?? task.ActualMinutes ?? 0;
-        }
-
         return view;
-    }
-
-    // Minutes of the time entries on a job task; null when none name it, so a seeded figure stands.
-    private int? RecordedMinutes(JobTask task)
-    {
-        int? total = null;
-        foreach (var time in State.Time.All)
-        {
-            if (SameId(time.Task?.Uuid, task.Uuid))
-            {
-                total = (total ?? 0) + (time.Minutes ?? 0);
-            }
-        }
-
-        return total;
     }
 
     private static Job Clone(Job job)
