@@ -5,13 +5,13 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using XpmGen.Cli.Sandbox;
+using XpmGen.Sandbox;
 
 namespace XpmGen.Cli;
 
 /// <summary>
 /// The connection one command uses: an <see cref="XpmClient"/> for Xero (credentials from the environment)
-/// or for the in-process sandbox, which it starts and, when disposed, stops.
+/// or for an in-process <see cref="XpmSandbox"/> over the demo practice, which it starts and, when disposed, stops.
 /// </summary>
 internal sealed class XpmSession : IAsyncDisposable
 {
@@ -21,13 +21,18 @@ internal sealed class XpmSession : IAsyncDisposable
     /// <summary>The environment variable that holds the practice's tenant id.</summary>
     public const string TenantIdVariable = "XPM_TENANT_ID";
 
-    private readonly HttpClient _httpClient;
-    private readonly SandboxServer? _sandbox;
+    private readonly HttpClient? _httpClient;
+    private readonly XpmSandbox? _sandbox;
 
-    private XpmSession(XpmClient client, HttpClient httpClient, SandboxServer? sandbox)
+    private XpmSession(XpmClient client, HttpClient httpClient)
     {
         Client = client;
         _httpClient = httpClient;
+    }
+
+    private XpmSession(XpmClient client, XpmSandbox sandbox)
+    {
+        Client = client;
         _sandbox = sandbox;
     }
 
@@ -63,18 +68,7 @@ internal sealed class XpmSession : IAsyncDisposable
                 throw new CliUsageException("--sandbox and --base-url cannot be used together: the sandbox runs at its own address.");
             }
 
-            var sandbox = await SandboxServer.StartAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                // Loopback only, never through a proxy from HTTP_PROXY.
-                var sandboxHttp = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-                return new XpmSession(CreateClient(sandboxHttp, sandbox.BaseAddress, SandboxServer.AccessToken, tenantOverride ?? SandboxServer.TenantId), sandboxHttp, sandbox);
-            }
-            catch
-            {
-                await sandbox.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
+            return await OpenSandboxAsync(tenantOverride, cancellationToken).ConfigureAwait(false);
         }
 
         var baseAddress = baseUrl is null ? XpmClientOptions.DefaultBaseAddress : ParseBaseUrl(baseUrl);
@@ -112,7 +106,7 @@ internal sealed class XpmSession : IAsyncDisposable
         var httpClient = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
         try
         {
-            return new XpmSession(CreateClient(httpClient, baseAddress, accessToken, tenantId!), httpClient, sandbox: null);
+            return new XpmSession(CreateClient(httpClient, baseAddress, accessToken, tenantId!), httpClient);
         }
         catch
         {
@@ -124,27 +118,57 @@ internal sealed class XpmSession : IAsyncDisposable
     /// <summary>Stops the sandbox, if one was started, and releases the connections.</summary>
     public async ValueTask DisposeAsync()
     {
-        _httpClient.Dispose();
+        _httpClient?.Dispose();
         if (_sandbox is not null)
         {
             await _sandbox.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private static XpmClient CreateClient(HttpClient httpClient, Uri baseAddress, string accessToken, string tenantId)
+    private static async Task<XpmSession> OpenSandboxAsync(string? tenantOverride, CancellationToken cancellationToken)
+    {
+        var sandbox = await XpmSandbox.StartAsync(new XpmSandboxOptions(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The sandbox's client has its own rate limiter; only the retries and, with --tenant, the tenant change.
+            var client = Checked(() => sandbox.CreateClient(options =>
+            {
+                options.Retry = TerminalRetry();
+                if (tenantOverride is not null)
+                {
+                    options.TenantId = tenantOverride;
+                }
+            }));
+            return new XpmSession(client, sandbox);
+        }
+        catch
+        {
+            await sandbox.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static XpmClient CreateClient(HttpClient httpClient, Uri baseAddress, string accessToken, string tenantId) =>
+        Checked(() => new XpmClient(httpClient, new XpmClientOptions
+        {
+            BaseAddress = baseAddress,
+            TenantId = tenantId,
+            AccessTokenProvider = new StaticAccessTokenProvider(accessToken),
+            Retry = TerminalRetry(),
+            // One command is one process in real use; a limiter per session keeps in-process runs independent.
+            RateLimiter = new XpmRateLimiter(),
+        }));
+
+    // Someone is waiting at the terminal: retry briefly, and never a long rate-limit wait.
+    private static XpmRetryOptions TerminalRetry() =>
+        new() { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(300), MaxRetryAfter = TimeSpan.FromSeconds(10) };
+
+    /// <summary>Creates a client, turning a refused setting into a usage error.</summary>
+    private static XpmClient Checked(Func<XpmClient> create)
     {
         try
         {
-            return new XpmClient(httpClient, new XpmClientOptions
-            {
-                BaseAddress = baseAddress,
-                TenantId = tenantId,
-                AccessTokenProvider = new StaticAccessTokenProvider(accessToken),
-                // Someone is waiting at the terminal: retry briefly, and never a long rate-limit wait.
-                Retry = new XpmRetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(300), MaxRetryAfter = TimeSpan.FromSeconds(10) },
-                // One command is one process in real use; a limiter per session keeps in-process runs independent.
-                RateLimiter = new XpmRateLimiter(),
-            });
+            return create();
         }
         catch (ArgumentException ex)
         {

@@ -1,20 +1,29 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using XpmGen.Cli.Sandbox;
+using XpmGen.Models;
+using XpmGen.Sandbox;
 
 namespace XpmGen.Cli.Tests;
 
 /// <summary>Credentials from the environment, <c>--base-url</c>, usage errors and cancellation.</summary>
 public sealed class CredentialTests
 {
-    private static readonly Dictionary<string, string> SandboxCredentials = new()
+    // Well formed, for the tests that fail before any call or never reach a sandbox.
+    private static readonly Dictionary<string, string> SomeCredentials = new()
     {
-        ["XPM_ACCESS_TOKEN"] = SandboxServer.AccessToken,
-        ["XPM_TENANT_ID"] = SandboxServer.TenantId,
+        ["XPM_ACCESS_TOKEN"] = "sbx_at_not-a-live-token",
+        ["XPM_TENANT_ID"] = XpmSandboxOptions.DefaultTenantId,
+    };
+
+    private static Dictionary<string, string> CredentialsOf(XpmSandbox sandbox) => new()
+    {
+        ["XPM_ACCESS_TOKEN"] = sandbox.AccessToken,
+        ["XPM_TENANT_ID"] = sandbox.TenantId,
     };
 
     [Fact]
@@ -69,44 +78,61 @@ public sealed class CredentialTests
     [Fact]
     public async Task BaseUrl_AtASandboxStartedByTheTest_WithEnvironmentCredentials_Works()
     {
-        await using var sandbox = await SandboxServer.StartAsync(CancellationToken.None);
+        await using var sandbox = await XpmSandbox.StartAsync();
 
-        var result = await CliRun.RunAsync(SandboxCredentials, "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var result = await CliRun.RunAsync(CredentialsOf(sandbox), "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var client in sandbox.Practice.Clients)
-        {
-            Assert.Contains(client.Name!, result.Output, StringComparison.Ordinal);
-        }
+        Assert.Equal(string.Empty, result.Error);
+        Assert.Equal(DemoSeed.Clients.Select(c => c.Uuid), PrintedTable.Parse(result.Output.TrimEnd('\n').Split('\n')).Rows.Select(row => row["UUID"]));
+    }
+
+    [Fact]
+    public async Task ClientDeletedThroughTheApi_IsStillListed_AndGetMarksItDeleted()
+    {
+        await using var sandbox = await XpmSandbox.StartAsync();
+        var client = DemoSeed.Clients.First(c => c.IsDeleted != true && c.IsArchived != true);
+        await sandbox.CreateClient().Clients.DeleteAsync(new ClientUuidRequest { Uuid = client.Uuid }, CancellationToken.None);
+
+        var list = await CliRun.RunAsync(CredentialsOf(sandbox), "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var get = await CliRun.RunAsync(CredentialsOf(sandbox), "client", "get", client.Uuid!, "--base-url", sandbox.BaseAddress.AbsoluteUri);
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Equal(DemoSeed.Clients.Count, PrintedTable.Parse(list.Output.TrimEnd('\n').Split('\n')).Rows.Count);
+        Assert.True(get.ExitCode == 0, get.ToString());
+        Assert.Contains(get.Output.Split('\n'), line => line.StartsWith("Deleted:", StringComparison.Ordinal) && line.EndsWith(" Yes", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task TenantOption_OverridesTheEnvironment()
     {
-        await using var sandbox = await SandboxServer.StartAsync(CancellationToken.None);
+        await using var sandbox = await XpmSandbox.StartAsync();
         var environment = new Dictionary<string, string>
         {
-            ["XPM_ACCESS_TOKEN"] = SandboxServer.AccessToken,
+            ["XPM_ACCESS_TOKEN"] = sandbox.AccessToken,
             ["XPM_TENANT_ID"] = "not-the-sandbox-tenant",
         };
 
         var refused = await CliRun.RunAsync(environment, "job", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri);
-        var accepted = await CliRun.RunAsync(environment, "job", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri, "--tenant", SandboxServer.TenantId);
+        var accepted = await CliRun.RunAsync(environment, "job", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri, "--tenant", sandbox.TenantId);
 
         Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(string.Empty, refused.Output);
         Assert.Contains("HTTP 403", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(sandbox.AccessToken, refused.Error, StringComparison.Ordinal);
+        CliRun.AssertNoStackTrace(refused.Error);
         Assert.True(accepted.ExitCode == 0, accepted.ToString());
-        Assert.Contains("J000418", accepted.Output, StringComparison.Ordinal);
+        Assert.Contains(DemoSeed.CurrentJobs[0].Id!, accepted.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WrongToken_ExitsOneWith401AndNeverPrintsTheToken()
     {
-        await using var sandbox = await SandboxServer.StartAsync(CancellationToken.None);
+        await using var sandbox = await XpmSandbox.StartAsync();
         var environment = new Dictionary<string, string>
         {
             ["XPM_ACCESS_TOKEN"] = "expired-token-4f1c9a",
-            ["XPM_TENANT_ID"] = SandboxServer.TenantId,
+            ["XPM_TENANT_ID"] = sandbox.TenantId,
         };
 
         var result = await CliRun.RunAsync(environment, "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
@@ -128,7 +154,7 @@ public sealed class CredentialTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        var result = await CliRun.RunAsync(SandboxCredentials, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
+        var result = await CliRun.RunAsync(SomeCredentials, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"Could not reach XPM at http://127.0.0.1:{port}/practicemanager/3.1/", result.Error, StringComparison.Ordinal);
@@ -145,7 +171,7 @@ public sealed class CredentialTests
     [InlineData("nonsense")]
     public async Task UsageErrors_ExitTwoWithoutCallingAnything(params string[] args)
     {
-        var result = await CliRun.RunAsync(SandboxCredentials, args);
+        var result = await CliRun.RunAsync(SomeCredentials, args);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.NotEqual(string.Empty, result.Error.Trim());
@@ -163,7 +189,7 @@ public sealed class CredentialTests
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             var accepting = listener.AcceptTcpClientAsync();
             using var cancellation = new CancellationTokenSource();
-            var run = CliRun.RunAsync(SandboxCredentials, cancellation.Token, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
+            var run = CliRun.RunAsync(SomeCredentials, cancellation.Token, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
             using var connection = await accepting.WaitAsync(TimeSpan.FromSeconds(30));
 
             cancellation.Cancel();

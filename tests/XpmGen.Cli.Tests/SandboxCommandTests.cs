@@ -1,18 +1,20 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Xml.Linq;
-using XpmGen.Cli.Sandbox;
+using XpmGen.Models;
 using XpmGen.Serialization;
 
 namespace XpmGen.Cli.Tests;
 
-/// <summary>The commands end to end with <c>--sandbox</c>: the CLI starts the fake XPM, calls it through the runtime and prints.</summary>
+/// <summary>
+/// The commands end to end with <c>--sandbox</c>: the CLI starts the sandbox over the demo practice, calls it through
+/// the runtime and prints. Expected values come from the seed (<see cref="DemoSeed"/>).
+/// </summary>
 public sealed class SandboxCommandTests
 {
-    private static readonly DemoPractice Demo = new();
-
     [Fact]
     public async Task ClientList_PrintsEveryDemoClientInAlignedColumns()
     {
@@ -20,23 +22,20 @@ public sealed class SandboxCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(string.Empty, result.Error);
-        Assert.Contains("Kowhai Landscaping Ltd", result.Output, StringComparison.Ordinal);
-        var lines = result.Output.TrimEnd('\n').Split('\n');
-        Assert.Equal(2 + Demo.Clients.Count, lines.Length);
-        Assert.Equal(["Name", "Email", "Phone", "Archived", "UUID"], lines[0].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-        // Every column starts at the same offset on every line: the UUID column is where the header says.
-        var uuidColumn = lines[0].IndexOf("UUID", StringComparison.Ordinal);
-        foreach (var client in Demo.Clients)
+        var table = PrintedTable.Parse(Lines(result.Output));
+        Assert.Equal(["Name", "Email", "Phone", "Archived", "UUID"], table.Headers);
+        Assert.Equal(DemoSeed.Clients.Select(c => c.Uuid), table.Rows.Select(row => row["UUID"]));
+        foreach (var client in DemoSeed.Clients)
         {
-            var line = Assert.Single(lines, l => l.StartsWith(client.Name + " ", StringComparison.Ordinal));
-            Assert.Equal(uuidColumn, line.IndexOf(client.Uuid!, StringComparison.Ordinal));
-            Assert.Contains(client.Email!, line, StringComparison.Ordinal);
+            var row = table.Row("UUID", client.Uuid);
+            Assert.Equal(client.Name, row["Name"]);
+            Assert.Equal(client.Email ?? string.Empty, row["Email"]);
+            Assert.Equal(client.Phone ?? string.Empty, row["Phone"]);
+            Assert.Equal(client.IsArchived == true ? "Yes" : "No", row["Archived"]);
         }
 
-        var archived = Assert.Single(lines, l => l.StartsWith("Tasman Marine Supplies Ltd", StringComparison.Ordinal));
-        Assert.Contains("  Yes  ", archived, StringComparison.Ordinal);
-        Assert.Contains("  No  ", Assert.Single(lines, l => l.StartsWith("Ana Harris", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(table.Rows, row => row["Archived"] == "Yes");
+        Assert.Contains(table.Rows, row => row["Archived"] == "No");
     }
 
     [Fact]
@@ -45,23 +44,32 @@ public sealed class SandboxCommandTests
         var result = await CliRun.RunAsync("--sandbox", "--output", "table", "client", "list");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Southern Cross Cafe Pty Ltd", result.Output, StringComparison.Ordinal);
+        Assert.Equal(DemoSeed.Clients.Select(c => c.Name), PrintedTable.Parse(Lines(result.Output)).Rows.Select(row => row["Name"]));
     }
 
     [Fact]
     public async Task ClientListDetailed_ShowsFieldsOnlyTheDetailedListHas()
     {
+        var summary = PrintedTable.Parse(Lines((await CliRun.RunAsync("client", "list", "--sandbox")).Output));
         var result = await CliRun.RunAsync("client", "list", "--detailed", "--sandbox");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var trust = result.Output.Split('\n').Single(l => l.StartsWith("Harris Family Trust", StringComparison.Ordinal));
-        Assert.Contains("Trust", trust[20..], StringComparison.Ordinal);
-        Assert.Contains("Harris Family  ", trust, StringComparison.Ordinal);
-        Assert.Contains("Account manager", result.Output, StringComparison.Ordinal);
+        var table = PrintedTable.Parse(Lines(result.Output));
+        Assert.Equal(["Name", "Email", "Phone", "Archived", "Account manager", "Structure", "Groups", "UUID"], table.Headers);
+        Assert.DoesNotContain("Groups", summary.Headers);
+        foreach (var client in DemoSeed.Clients)
+        {
+            var row = table.Row("UUID", client.Uuid);
+            Assert.Equal(client.AccountManager?.Name ?? string.Empty, row["Account manager"]);
+            Assert.Equal(client.BusinessStructure ?? string.Empty, row["Structure"]);
+            Assert.Equal(string.Join(", ", DemoSeed.GroupNamesOf(client)), row["Groups"]);
+        }
+
+        Assert.Contains(table.Rows, row => row["Groups"].Length > 0);
     }
 
     [Fact]
-    public async Task ClientListXml_IsIndentedXmlOfEveryClientInXpmElementNames()
+    public async Task ClientListXml_IsIndentedXmlOfEveryClientInXpmElementNames_ThatTheGeneratedReaderReadsBack()
     {
         var result = await CliRun.RunAsync("client", "list", "--sandbox", "--output", "xml");
 
@@ -69,66 +77,112 @@ public sealed class SandboxCommandTests
         var document = XDocument.Parse(result.Output);
         Assert.Equal("Clients", document.Root!.Name.LocalName);
         var clients = document.Root.Elements("Client").ToList();
-        Assert.Equal(Demo.Clients.Select(c => c.Uuid), clients.Select(c => c.Element("UUID")?.Value));
-        Assert.Equal(Demo.Clients.Select(c => c.Name), clients.Select(c => c.Element("Name")?.Value));
-        Assert.Equal("Yes", clients.Single(c => c.Element("UUID")!.Value == DemoPractice.TasmanMarineUuid).Element("IsArchived")?.Value);
-        Assert.Equal("Harris Family Trust", clients.Single(c => c.Element("UUID")!.Value == DemoPractice.AnaHarrisUuid).Element("BillingClient")?.Element("Name")?.Value);
+        Assert.Equal(DemoSeed.Clients.Select(c => c.Uuid), clients.Select(c => c.Element("UUID")?.Value));
+        Assert.Equal(DemoSeed.Clients.Select(c => c.Name), clients.Select(c => c.Element("Name")?.Value));
+        Assert.Equal(DemoSeed.Clients.Select(c => c.IsArchived == true ? "Yes" : "No"), clients.Select(c => c.Element("IsArchived")?.Value));
+        var billed = DemoSeed.Clients.First(c => c.BillingClient is not null);
+        Assert.Equal(billed.BillingClient!.Name, clients.Single(c => c.Element("UUID")!.Value == billed.Uuid).Element("BillingClient")?.Element("Name")?.Value);
+        // The list without --detailed is XPM's summary: no groups even for a client in one.
+        Assert.All(clients, client => Assert.Null(client.Element("Groups")));
         Assert.Contains("\n  <Client>", result.Output, StringComparison.Ordinal);
 
         // What the CLI writes, the generated reader reads back.
         using var reader = XpmXml.CreateReader(new StringReader(result.Output));
         reader.MoveToContent();
         var read = XpmXml.ReadList(reader, "Client", ClientXml.Read);
-        var kowhai = read.Single(c => c.Uuid == DemoPractice.KowhaiLandscapingUuid);
-        Assert.Equal(["Mere Parata", "Sam Whitcombe"], kowhai.Contacts.Select(c => c.Name));
-        Assert.True(kowhai.Contacts[0].IsPrimary);
+        var withContacts = DemoSeed.ClientWithContacts();
+        var expected = DemoSeed.ContactsOf(withContacts);
+        var contacts = read.Single(c => c.Uuid == withContacts.Uuid).Contacts;
+        Assert.Equal(expected.Select(c => c.Contact.Name), contacts.Select(c => c.Name));
+        Assert.Equal(expected.Select(c => c.Link.IsPrimary ?? false), contacts.Select(c => c.IsPrimary ?? false));
+        Assert.Equal(DemoSeed.Clients.Select(c => c.Email), read.Select(c => c.Email));
     }
 
     [Fact]
-    public async Task ClientGet_KnownUuid_ShowsDetailsAndContacts()
+    public async Task ClientGet_KnownUuid_ShowsAlignedDetailsAndContacts()
     {
-        var result = await CliRun.RunAsync("client", "get", DemoPractice.KowhaiLandscapingUuid, "--sandbox");
+        var client = DemoSeed.ClientWithContacts();
+
+        var result = await CliRun.RunAsync("client", "get", client.Uuid!, "--sandbox");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(string.Empty, result.Error);
-        var lines = result.Output.Split('\n');
-        Assert.Equal("Name:               Kowhai Landscaping Ltd", lines[0]);
-        Assert.Contains("UUID:               " + DemoPractice.KowhaiLandscapingUuid, lines);
-        Assert.Contains("Account manager:    Aroha Ngata", lines);
-        Assert.Contains("Address:            27 Kowhai Road, Takapuna, Auckland 0622, New Zealand", lines);
-        Assert.Contains(lines, l => l.StartsWith("Web:", StringComparison.Ordinal) && l.EndsWith("/Detail", StringComparison.Ordinal));
-        Assert.Contains("Contacts (2)", lines);
-        var mere = Assert.Single(lines, l => l.StartsWith("  Mere Parata ", StringComparison.Ordinal));
-        Assert.Contains("Director", mere, StringComparison.Ordinal);
-        Assert.Contains("mere@kowhailandscaping.example", mere, StringComparison.Ordinal);
-        Assert.EndsWith("Yes", mere, StringComparison.Ordinal);
-        var sam = Assert.Single(lines, l => l.StartsWith("  Sam Whitcombe ", StringComparison.Ordinal));
-        Assert.Contains("Office Manager", sam, StringComparison.Ordinal);
-        Assert.EndsWith("No", sam, StringComparison.Ordinal);
+        var lines = Lines(result.Output);
+        var details = Details(lines);
+        Assert.Equal(client.Name, details["Name"]);
+        Assert.Equal(client.Uuid, details["UUID"]);
+        Assert.Equal(client.Email, details["Email"]);
+        Assert.Equal(client.AccountManager?.Name, details["Account manager"]);
+        Assert.StartsWith(client.Address + ", " + client.City + ", ", details["Address"], StringComparison.Ordinal);
+        Assert.EndsWith(client.PostCode + ", " + client.Country, details["Address"], StringComparison.Ordinal);
+        Assert.Equal(client.IsArchived == true ? "Yes" : "No", details["Archived"]);
+        Assert.False(details.ContainsKey("Deleted"));
+
+        var expected = DemoSeed.ContactsOf(client);
+        var heading = lines.IndexOf($"Contacts ({expected.Count})");
+        Assert.True(heading > 0, result.ToString());
+        var contacts = PrintedTable.Parse(lines.Skip(heading + 1).TakeWhile(line => line.Length > 0).ToList(), indent: "  ");
+        Assert.Equal(["Name", "Position", "Email", "Phone", "Mobile", "Primary"], contacts.Headers);
+        Assert.Equal(expected.Select(c => c.Contact.Name), contacts.Rows.Select(row => row["Name"]));
+        foreach (var (contact, link) in expected)
+        {
+            var row = contacts.Row("Name", contact.Name);
+            Assert.Equal(link.Position ?? string.Empty, row["Position"]);
+            Assert.Equal(contact.Email ?? string.Empty, row["Email"]);
+            Assert.Equal(link.IsPrimary == true ? "Yes" : "No", row["Primary"]);
+        }
     }
 
     [Fact]
-    public async Task ClientGet_BilledClient_NamesItsBillingClientAndRelationship()
+    public async Task ClientGet_AnyCaseOfTheUuid_NamesTheBillingClient()
     {
-        var result = await CliRun.RunAsync("client", "get", DemoPractice.AnaHarrisUuid.ToUpperInvariant(), "--sandbox");
+        var client = DemoSeed.Clients.First(c => c.BillingClient is not null);
+        var billing = DemoSeed.State.Clients.Find(client.BillingClient!.Uuid)!;
+
+        var result = await CliRun.RunAsync("client", "get", client.Uuid!.ToUpperInvariant(), "--sandbox");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"Billing client:     Harris Family Trust ({DemoPractice.HarrisFamilyTrustUuid})", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Relationships (1)", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Date of birth:      1988-06-14", result.Output, StringComparison.Ordinal);
+        Assert.Equal($"{billing.Name} ({billing.Uuid})", Details(Lines(result.Output))["Billing client"]);
     }
 
     [Fact]
-    public async Task ClientGetXml_IsTheClientElementWithItsWebUrl()
+    public async Task ClientGet_ShowsRelationshipsAndDateOfBirth()
     {
-        var result = await CliRun.RunAsync("client", "get", DemoPractice.KowhaiLandscapingUuid, "--sandbox", "-o", "xml");
+        var client = DemoSeed.Clients.First(c => c.DateOfBirth is not null && DemoSeed.RelationshipsOf(c).Count > 0);
+        var relationships = DemoSeed.RelationshipsOf(client);
+
+        var result = await CliRun.RunAsync("client", "get", client.Uuid!, "--sandbox");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var client = XDocument.Parse(result.Output).Root!;
-        Assert.Equal("Client", client.Name.LocalName);
-        Assert.Equal(2, client.Element("Contacts")!.Elements("Contact").Count());
-        Assert.Equal("Yes", client.Element("GSTRegistered")?.Value);
-        Assert.StartsWith("https://practicemanager.xero.com/Client/", client.Element("WebUrl")?.Value, StringComparison.Ordinal);
+        var lines = Lines(result.Output);
+        Assert.Equal(client.DateOfBirth!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Details(lines)["Date of birth"]);
+        var heading = lines.IndexOf($"Relationships ({relationships.Count})");
+        Assert.True(heading > 0, result.ToString());
+        var table = PrintedTable.Parse(lines.Skip(heading + 1).TakeWhile(line => line.Length > 0).ToList(), indent: "  ");
+        Assert.Equal(relationships.Select(r => r.RelatedClient?.Name), table.Rows.Select(row => row["Related client"]));
+        Assert.Equal(relationships.Select(r => r.RelationshipType?.Name), table.Rows.Select(row => row["Type"]));
+    }
+
+    [Fact]
+    public async Task ClientGetXml_IsTheClientElementThatTheGeneratedReaderReadsBack()
+    {
+        var client = DemoSeed.ClientWithContacts();
+
+        var result = await CliRun.RunAsync("client", "get", client.Uuid!, "--sandbox", "-o", "xml");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var element = XDocument.Parse(result.Output).Root!;
+        Assert.Equal("Client", element.Name.LocalName);
+        Assert.Equal(DemoSeed.ContactsOf(client).Count, element.Element("Contacts")!.Elements("Contact").Count());
+        Assert.Equal(client.GstRegistered == true ? "Yes" : "No", element.Element("GSTRegistered")?.Value);
+
+        using var reader = XpmXml.CreateReader(new StringReader(result.Output));
+        reader.MoveToContent();
+        var read = ClientXml.Read(reader);
+        Assert.Equal(client.Uuid, read.Uuid);
+        Assert.Equal(client.Name, read.Name);
+        Assert.Equal(client.BusinessStructure, read.BusinessStructure);
+        Assert.Equal(DemoSeed.GroupNamesOf(client), read.Groups.Select(g => g.Name));
     }
 
     [Fact]
@@ -138,54 +192,75 @@ public sealed class SandboxCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(string.Empty, result.Output);
-        Assert.Contains("Client not found", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Invalid client identifier", result.Error, StringComparison.Ordinal);
         Assert.Contains("client.api/get/", result.Error, StringComparison.Ordinal);
         CliRun.AssertNoStackTrace(result.Error);
-        Assert.DoesNotContain(SandboxServer.AccessToken, result.Error, StringComparison.Ordinal);
+        // The sandbox's access tokens start so; none may reach the terminal.
+        Assert.DoesNotContain("sbx_at_", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task JobCurrent_ListsEveryCurrentJob()
+    public async Task JobCurrent_ListsEveryJobThatIsNotCompletedOrCancelled()
     {
         var result = await CliRun.RunAsync("job", "current", "--sandbox");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var lines = result.Output.TrimEnd('\n').Split('\n');
-        Assert.Equal(["Number", "Name", "Client", "State", "Due"], lines[0].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.Equal(2 + Demo.Jobs.Count, lines.Length);
-        var gst = Assert.Single(lines, l => l.StartsWith("J000412 ", StringComparison.Ordinal));
-        Assert.Equal(["J000412", "GST Return Sep-Oct 2026", "Kowhai Landscaping Ltd", "In Progress", "2026-11-27"],
-            gst.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        foreach (var job in Demo.Jobs)
+        var table = PrintedTable.Parse(Lines(result.Output));
+        Assert.Equal(["Number", "Name", "Client", "State", "Due"], table.Headers);
+        Assert.Equal(DemoSeed.CurrentJobs.Select(j => j.Id), table.Rows.Select(row => row["Number"]));
+        foreach (var job in DemoSeed.CurrentJobs)
         {
-            Assert.Contains(lines, l => l.StartsWith(job.Id + " ", StringComparison.Ordinal) && l.Contains(job.Client!.Name!, StringComparison.Ordinal) && l.Contains(job.State!, StringComparison.Ordinal));
+            var row = table.Row("Number", job.Id);
+            Assert.Equal(
+                new string?[] { job.Name, job.Client?.Name, job.State, job.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+                new string?[] { row["Name"], row["Client"], row["State"], row["Due"] });
         }
+
+        Assert.NotEmpty(DemoSeed.ClosedJobs);
+        Assert.All(DemoSeed.ClosedJobs, job => Assert.DoesNotContain(job.Id!, result.Output, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task JobCurrentDetailed_ShowsTaskProgressThatOnlyDetailedJobsCarry()
+    public async Task JobCurrentDetailed_ShowsBudgetAndTaskProgressThatOnlyDetailedJobsCarry()
     {
         var result = await CliRun.RunAsync("job", "current", "--detailed", "--sandbox");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var gst = result.Output.Split('\n').Single(l => l.StartsWith("J000412 ", StringComparison.Ordinal));
-        Assert.Contains("  450.00  ", gst, StringComparison.Ordinal);
-        Assert.Contains("  1/3  ", gst, StringComparison.Ordinal);
-        Assert.EndsWith("1h 55m of 3h 30m", gst, StringComparison.Ordinal);
+        var table = PrintedTable.Parse(Lines(result.Output));
+        Assert.Equal(["Number", "Name", "Client", "State", "Due", "Manager", "Budget", "Tasks done", "Time"], table.Headers);
+        foreach (var job in DemoSeed.CurrentJobs)
+        {
+            var row = table.Row("Number", job.Id);
+            Assert.Equal(job.Manager?.Name ?? string.Empty, row["Manager"]);
+            Assert.Equal(job.Budget?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, row["Budget"]);
+            Assert.Equal($"{job.Tasks.Count(t => t.Completed == true)}/{job.Tasks.Count}", row["Tasks done"]);
+            var actual = job.Tasks.Sum(DemoSeed.ActualMinutes);
+            var estimated = job.Tasks.Sum(t => t.EstimatedMinutes ?? 0);
+            Assert.Equal(DemoSeed.HoursAndMinutes(actual) + " of " + DemoSeed.HoursAndMinutes(estimated), row["Time"]);
+        }
+
+        Assert.Contains(table.Rows, row => row["Budget"].Length > 0 && row["Tasks done"] != "0/0");
     }
 
     [Fact]
     public async Task JobCurrentXml_SummaryJobsHaveNoTasks_DetailedJobsDo()
     {
         var summary = XDocument.Parse((await CliRun.RunAsync("job", "current", "--sandbox", "--output", "xml")).Output).Root!;
-        var detailed = XDocument.Parse((await CliRun.RunAsync("job", "current", "--detailed", "--sandbox", "--output", "xml")).Output).Root!;
+        var detailedRun = await CliRun.RunAsync("job", "current", "--detailed", "--sandbox", "--output", "xml");
+        var detailed = XDocument.Parse(detailedRun.Output).Root!;
 
         Assert.Equal("Jobs", summary.Name.LocalName);
-        Assert.Equal(Demo.Jobs.Select(j => j.Id), summary.Elements("Job").Select(j => j.Element("ID")?.Value));
+        Assert.Equal(DemoSeed.CurrentJobs.Select(j => j.Id), summary.Elements("Job").Select(j => j.Element("ID")?.Value));
         Assert.All(summary.Elements("Job"), job => Assert.Null(job.Element("Tasks")));
-        var tasks = detailed.Elements("Job").Single(j => j.Element("ID")?.Value == "J000412").Element("Tasks")!.Elements("Task").ToList();
-        Assert.Equal(["Reconcile bank accounts", "Prepare GST return", "Partner review"], tasks.Select(t => t.Element("Name")?.Value));
-        Assert.Equal("true", tasks[0].Element("Completed")?.Value);
+        var job = DemoSeed.CurrentJobs.First(j => j.Tasks.Count > 1);
+        var tasks = detailed.Elements("Job").Single(j => j.Element("ID")?.Value == job.Id).Element("Tasks")!.Elements("Task").ToList();
+        Assert.Equal(job.Tasks.Select(t => t.Name), tasks.Select(t => t.Element("Name")?.Value));
+        Assert.Equal(job.Tasks.Select(t => t.Completed == true ? "true" : "false"), tasks.Select(t => t.Element("Completed")?.Value));
+
+        using var reader = XpmXml.CreateReader(new StringReader(detailedRun.Output));
+        reader.MoveToContent();
+        var read = XpmXml.ReadList(reader, "Job", JobXml.Read);
+        Assert.Equal(DemoSeed.CurrentJobs.Select(j => j.Tasks.Count), read.Select(j => j.Tasks.Count));
     }
 
     [Fact]
@@ -227,8 +302,33 @@ public sealed class SandboxCommandTests
         var result = await CliRun.RunAsync("client", "list", "--sandbox", "--tenant", "11111111-2222-3333-4444-555555555555");
 
         Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
         Assert.Contains("HTTP 403", result.Error, StringComparison.Ordinal);
         Assert.Contains("tenant", result.Error, StringComparison.OrdinalIgnoreCase);
         CliRun.AssertNoStackTrace(result.Error);
+    }
+
+    private static List<string> Lines(string output) => output.TrimEnd('\n').Split('\n').ToList();
+
+    /// <summary>The labelled block at the top of client get, checking that every value starts in the same column.</summary>
+    private static Dictionary<string, string> Details(IReadOnlyList<string> lines)
+    {
+        var block = lines.TakeWhile(line => line.Length > 0).ToList();
+        var valueColumn = block[0].IndexOf(':', StringComparison.Ordinal) + 1;
+        while (block[0][valueColumn] == ' ')
+        {
+            valueColumn++;
+        }
+
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in block)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            Assert.True(colon > 0 && colon < valueColumn - 1 && line[(colon + 1)..valueColumn].Trim().Length == 0 && line[valueColumn] != ' ',
+                $"'{line}' does not start its value at column {valueColumn}");
+            details.Add(line[..colon], line[valueColumn..]);
+        }
+
+        return details;
     }
 }
