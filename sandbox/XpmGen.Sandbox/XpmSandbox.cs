@@ -160,7 +160,8 @@ public sealed class XpmSandbox : IAsyncDisposable
             RequestsPerWindowPerApp = limits.AppPerWindow,
             Window = limits.Window,
         });
-        var http = new HttpClient();
+        // Loopback only: never through a proxy from HTTP_PROXY.
+        var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         lock (_owned)
         {
             _owned.Add(limiter);
