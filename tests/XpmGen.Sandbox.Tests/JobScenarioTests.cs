@@ -66,6 +66,18 @@ public sealed class JobScenarioTests
     }
 
     [Scenario]
+    public async Task A_deleted_client_keeps_its_jobs_but_takes_no_new_one()
+    {
+        await using var practice = await JobPractice.StartAsync();
+        var xpm = practice.Sandbox.CreateClient();
+
+        await xpm.Clients.DeleteAsync(new ClientUuidRequest { Uuid = JobPractice.ClientSmith });
+
+        Assert.NotEmpty(await xpm.Jobs.ListByClientAsync(JobPractice.ClientSmith));
+        await AssertRefused("Invalid client identifier - /Job/ClientUUID", () => xpm.Jobs.AddAsync(NewJob()));
+    }
+
+    [Scenario]
     public async Task Refused_job_calls_name_the_problem_and_change_nothing()
     {
         await using var practice = await JobPractice.StartAsync();

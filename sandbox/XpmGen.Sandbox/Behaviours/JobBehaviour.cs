@@ -78,7 +78,8 @@ internal sealed partial class JobBehaviour : JobSandboxApi
         var start = job.StartDate ?? throw SandboxFault.Missing("Job/StartDate");
         var due = job.DueDate ?? throw SandboxFault.Missing("Job/DueDate");
         CheckDates(start, due, "job");
-        var client = State.Clients.Get(clientUuid, "client");
+        // A deleted client keeps its jobs but takes no new ones.
+        var client = SandboxClients.Live(State, clientUuid, "Job/ClientUUID");
         var contact = job.ContactUuid is null ? null : ContactOf(client, job.ContactUuid);
         var template = job.TemplateUuid is null ? null : State.Templates.Get(job.TemplateUuid, "template");
         var category = job.CategoryUuid is null ? null : State.Categories.Get(job.CategoryUuid, "category");
