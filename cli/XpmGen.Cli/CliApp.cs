@@ -54,8 +54,11 @@ internal static class CliApp
             + "Credentials come from the environment: " + XpmSession.AccessTokenVariable + " (an OAuth 2.0 access token) and "
             + XpmSession.TenantIdVariable + " (the practice's tenant id). Add --sandbox to try it on a built-in demo practice.");
         cli.Options.AddTo(root);
-        root.Subcommands.Add(ClientCommands.Create(cli));
-        root.Subcommands.Add(JobCommands.Create(cli));
+        foreach (var command in GeneratedCommands.All(cli))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(EndpointsCommand.Create(cli));
         root.Subcommands.Add(ScopesCommand.Create(cli));
         root.Subcommands.Add(SandboxCommands.Create(cli));

@@ -4,11 +4,12 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using XpmGen.Cli.Output;
 
 namespace XpmGen.Cli;
 
 /// <summary>What every command needs: the output writers, the environment and the global options.</summary>
-internal sealed class CliContext
+internal sealed partial class CliContext
 {
     /// <summary>Creates the context of one run.</summary>
     public CliContext(TextWriter output, TextWriter error, Func<string, string?> environment, GlobalOptions options)
@@ -35,10 +36,6 @@ internal sealed class CliContext
     public bool WantsXml(ParseResult parseResult) =>
         string.Equals(parseResult.GetValue(Options.Output), GlobalOptions.XmlFormat, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Runs a command that calls XPM: opens the session (starting the sandbox with <c>--sandbox</c>), runs
-    /// <paramref name="body"/>, stops the sandbox, and turns failures into a message on standard error and an exit code.
-    /// </summary>
     public async Task<int> RunOnlineAsync(ParseResult parseResult, Func<XpmSession, CancellationToken, Task> body, CancellationToken cancellationToken)
     {
         XpmSession? session = null;
@@ -48,36 +45,9 @@ internal sealed class CliContext
             await body(session, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
-        catch (CliUsageException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (XpmConnectionException ex)
-        {
-            await Error.WriteLineAsync($"Could not reach XPM at {session?.BaseAddress}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-        catch (XpmException ex)
-        {
-            // The runtime's messages name the call and the reason, and never hold the access token.
-            await Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await Error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
-        }
-        catch (OperationCanceledException)
-        {
-            await Error.WriteLineAsync($"XPM at {session?.BaseAddress} did not answer in time.").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-        catch (HttpRequestException ex)
-        {
-            await Error.WriteLineAsync($"Could not reach XPM at {session?.BaseAddress}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            return await FailAsync(parseResult, ex, session?.BaseAddress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -86,5 +56,38 @@ internal sealed class CliContext
                 await session.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Turns a failure into one line on standard error and its exit code (see <see cref="ExitCodes"/>). With
+    /// <c>--verbose</c> the error's details follow; never a stack trace, never a token (the runtime's messages hold none).
+    /// </summary>
+    public async Task<int> FailAsync(ParseResult parseResult, Exception exception, Uri? address, CancellationToken cancellationToken)
+    {
+        var (code, message) = exception switch
+        {
+            CliUsageException usage => (ExitCodes.Usage, usage.Message),
+            XpmUnauthorizedException or XpmForbiddenException or XpmReconnectRequiredException or XpmOAuthException => (ExitCodes.Auth, exception.Message),
+            XpmApiException api => (ExitCodes.XpmError, api.Message),
+            XpmRateLimitException limit => (ExitCodes.RateLimited, limit.Message),
+            XpmConnectionException connection => (ExitCodes.Network, $"Could not reach XPM at {address}: {connection.Message}"),
+            XpmServiceUnavailableException unavailable => (ExitCodes.Network, unavailable.Message),
+            XpmException xpm => (ExitCodes.Failure, xpm.Message),
+            OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "Cancelled."),
+            OperationCanceledException => (ExitCodes.Network, $"XPM at {address} did not answer in time."),
+            HttpRequestException http => (ExitCodes.Network, $"Could not reach XPM at {address}: {http.Message}"),
+            IOException or UnauthorizedAccessException => (ExitCodes.Failure, exception.Message),
+            _ => (ExitCodes.Failure, $"xpm failed: {exception.GetType().Name}: {exception.Message}"),
+        };
+        await Error.WriteLineAsync(Text.OneLine(message)).ConfigureAwait(false);
+        if (parseResult.GetValue(Options.Verbose))
+        {
+            for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                await Error.WriteLineAsync("  caused by " + inner.GetType().Name + ": " + Text.OneLine(inner.Message)).ConfigureAwait(false);
+            }
+        }
+
+        return code;
     }
 }

@@ -9,13 +9,16 @@ internal sealed class GlobalOptions
     /// <summary>The value of <c>--output</c> for aligned text columns.</summary>
     public const string TableFormat = "table";
 
-    /// <summary>The value of <c>--output</c> for XML written with the generated writers.</summary>
+    /// <summary>The value of <c>--output</c> for XML as XPM sent it.</summary>
     public const string XmlFormat = "xml";
+
+    /// <summary>The value of <c>--output</c> for JSON written by the generated writers.</summary>
+    public const string JsonFormat = "json";
 
     /// <summary>Creates the options.</summary>
     public GlobalOptions()
     {
-        Output.AcceptOnlyFromAmong(TableFormat, XmlFormat);
+        Output.AcceptOnlyFromAmong(TableFormat, JsonFormat, XmlFormat);
     }
 
     /// <summary><c>--sandbox</c>: call a demo practice served inside this process instead of Xero.</summary>
@@ -36,7 +39,7 @@ internal sealed class GlobalOptions
     /// <summary><c>--output</c>: <c>table</c> or <c>xml</c>.</summary>
     public Option<string> Output { get; } = new("--output", "-o")
     {
-        Description = "How results are written.",
+        Description = "How results are written: table (fits the terminal), json, or xml as XPM sent it.",
         DefaultValueFactory = _ => TableFormat,
         Recursive = true,
     };
@@ -49,6 +52,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary><c>--verbose</c>: follow an error's line with its causes.</summary>
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "On failure, print the causes after the error line.",
+        Recursive = true,
+    };
+
     /// <summary>Adds every option to the root command.</summary>
     public void AddTo(RootCommand root)
     {
@@ -56,5 +66,6 @@ internal sealed class GlobalOptions
         root.Options.Add(BaseUrl);
         root.Options.Add(Output);
         root.Options.Add(Tenant);
+        root.Options.Add(Verbose);
     }
 }

@@ -11,4 +11,5 @@ internal static class TrackingNames
     public const string ResourceUnits = nameof(ResourceUnits);
     public const string ClientUnit = nameof(ClientUnit);
     public const string Output = nameof(Output);
+    public const string CliUnits = nameof(CliUnits);
 }

@@ -11,7 +11,8 @@ namespace XpmGen.Generator;
 /// <summary>
 /// Turns the XPM schema (<c>schema/models/*.xsd</c>, <c>schema/endpoints/*.yaml</c>, given as AdditionalFiles)
 /// into models, XML readers and writers, request builders, resource facades and the endpoint catalogue
-/// (<c>XpmGenOutput=Client</c>, the default), or into the sandbox's routes and behaviour classes (<c>XpmGenOutput=Sandbox</c>).
+/// (<c>XpmGenOutput=Client</c>, the default), or into the sandbox's routes and behaviour classes (<c>XpmGenOutput=Sandbox</c>), or into the <c>xpm</c> tool's
+/// commands and JSON writers (<c>XpmGenOutput=Cli</c>).
 /// This class only wires the pipeline: parse each file alone, bind them together, split into units, emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -68,6 +69,10 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             {
                 Emit(production, unit.HintName, unit.SourceFile, () => ModelEmitter.Emit(unit, production.CancellationToken));
             }
+            else if (kind == GeneratorOutput.Cli)
+            {
+                Emit(production, JsonEmitter.HintName(unit), unit.SourceFile, () => JsonEmitter.Emit(unit, production.CancellationToken));
+            }
         });
 
         var resources = bound
@@ -99,6 +104,22 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             else if (kind == GeneratorOutput.Sandbox)
             {
                 Emit(production, SandboxEmitter.ApiSetHintName, "SandboxApiSet", () => SandboxEmitter.EmitApiSet(unit));
+            }
+            else if (kind == GeneratorOutput.Cli)
+            {
+                Emit(production, CliEmitter.CatalogueHintName, "GeneratedCommands", () => CliEmitter.EmitCatalogue(unit));
+            }
+        });
+
+        var commands = bound
+            .SelectMany(static (result, _) => result.CliResources)
+            .WithTrackingName(TrackingNames.CliUnits);
+        context.RegisterSourceOutput(commands.Combine(outputKind), static (production, input) =>
+        {
+            var (unit, kind) = input;
+            if (kind == GeneratorOutput.Cli)
+            {
+                Emit(production, unit.HintName, unit.Resource.Resource, () => CliEmitter.Emit(unit, production.CancellationToken));
             }
         });
     }

@@ -61,7 +61,10 @@ internal static class SchemaBinder
             var client = new ClientUnit(resources
                 .Select(static r => new ClientResource(r.Resource, r.Facade, r.ApiPath, r.Endpoints.Select(static e => e.Group is null ? e.Name : e.Group + "." + e.Name).ToEquatableArray()))
                 .ToEquatableArray());
-            return new BindResult(models.ToEquatableArray(), resources.ToEquatableArray(), client, _diagnostics.ToEquatableArray());
+            return new BindResult(models.ToEquatableArray(), resources.ToEquatableArray(), client, _diagnostics.ToEquatableArray())
+            {
+                CliResources = resources.Select(BindCli).ToEquatableArray(),
+            };
         }
 
         private void RegisterTypes(List<ModelFileSpec> modelFiles)
@@ -235,6 +238,23 @@ internal static class SchemaBinder
             "date" => ValueKind.IsoDate,
             _ => ValueKind.String,
         };
+
+        /// <summary>The command-line unit of a resource: the simple top-level elements of each request body it sends.</summary>
+        private CliUnit BindCli(ResourceUnit resource)
+        {
+            var types = resource.Endpoints
+                .Where(static e => e.Request is not null)
+                .Select(static e => e.Request!.Type)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(static t => t, StringComparer.Ordinal)
+                .Select(type => new CliRequestType(
+                    type,
+                    _classes.TryGetValue(type, out var model)
+                        ? model.Properties.Where(static p => p.Shape == MemberShape.Element && p.Kind != ValueKind.Complex).ToEquatableArray()
+                        : EquatableArray<ModelProperty>.Empty))
+                .ToEquatableArray();
+            return new CliUnit("Cli." + resource.HintName.Substring("Resources.".Length), resource, types);
+        }
 
         private List<ResourceUnit> BindResources(List<ResourceSpec> resources)
         {

@@ -62,7 +62,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownOutput = Error(
         "XPM901", InternalCategory, "Unknown generator output",
-        "The build property XpmGenOutput is '{0}', which XpmGen does not know; use Client (the default) or Sandbox");
+        "The build property XpmGenOutput is '{0}', which XpmGen does not know; use Client (the default), Sandbox or Cli");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {

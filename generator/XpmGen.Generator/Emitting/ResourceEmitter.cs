@@ -441,7 +441,7 @@ internal static class ResourceEmitter
         _ => "string",
     };
 
-    private static string ResultType(BoundEndpoint endpoint) => endpoint.Response.Kind switch
+    internal static string ResultType(BoundEndpoint endpoint) => endpoint.Response.Kind switch
     {
         ResponseKind.List => $"{KnownTypes.ReadOnlyList}<{KnownTypes.Model(endpoint.Response.Type!)}>",
         ResponseKind.Single => KnownTypes.Model(endpoint.Response.Type!),

@@ -8,7 +8,11 @@ internal sealed record BindResult(
     EquatableArray<ModelUnit> Models,
     EquatableArray<ResourceUnit> Resources,
     ClientUnit Client,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>One unit per resource for the command-line output: the resource and the fields of its request bodies.</summary>
+    public EquatableArray<CliUnit> CliResources { get; init; } = EquatableArray<CliUnit>.Empty;
+}
 
 /// <summary>The model classes and their XML readers and writers of one XSD file.</summary>
 internal sealed record ModelUnit(string HintName, string SourceFile, EquatableArray<ModelClass> Classes);
@@ -106,3 +110,12 @@ internal sealed record BoundResponse(ResponseKind Kind, string? Element, string?
 internal sealed record ClientUnit(EquatableArray<ClientResource> Resources);
 
 internal sealed record ClientResource(string Resource, string Facade, string ApiPath, EquatableArray<string> EndpointNames);
+
+/// <summary>
+/// The commands of one resource (<c>XpmGenOutput=Cli</c>): the resource's endpoints and, for each request body type,
+/// the simple top-level fields that become one option each (<c>--name</c>, <c>--client-uuid</c>).
+/// </summary>
+internal sealed record CliUnit(string HintName, ResourceUnit Resource, EquatableArray<CliRequestType> RequestTypes);
+
+/// <summary>A request body type and its simple (text, number, flag, date) child elements.</summary>
+internal sealed record CliRequestType(string Type, EquatableArray<ModelProperty> Fields);

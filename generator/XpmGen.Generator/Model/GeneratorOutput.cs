@@ -13,6 +13,9 @@ internal enum GeneratorOutput
     /// <summary>The sandbox's route table and one overridable behaviour class per resource (<c>XpmGenOutput=Sandbox</c>).</summary>
     Sandbox,
 
+    /// <summary>The <c>xpm</c> tool's commands, one per operation, and JSON writers for every model (<c>XpmGenOutput=Cli</c>).</summary>
+    Cli,
+
     /// <summary>An <c>XpmGenOutput</c> value the generator does not know; reported as XPM901 and nothing is emitted.</summary>
     Unknown,
 }
@@ -27,6 +30,7 @@ internal static class GeneratorOutputs
         null or "" => GeneratorOutput.Client,
         var text when string.Equals(text, "Client", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Client,
         var text when string.Equals(text, "Sandbox", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Sandbox,
+        var text when string.Equals(text, "Cli", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Cli,
         _ => GeneratorOutput.Unknown,
     };
 }
