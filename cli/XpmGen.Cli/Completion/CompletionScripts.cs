@@ -17,7 +17,9 @@ internal static class CompletionScripts
     /// bash: completes the word bash is on from the candidates for the line up to the cursor. The candidates are
     /// already filtered by the prefix the parser sees; <c>compgen</c> filters again by bash's own current word, which
     /// differs after a <c>=</c> or <c>:</c> (bash's word breaks), so no candidate replaces the wrong text. With no
-    /// candidate, <c>-o default</c> falls back to file names (for <c>--body FILE</c>).
+    /// candidate, <c>-o default</c> falls back to file names (for <c>--body FILE</c>). Every script passes
+    /// <c>--option=value</c> as <c>--option value</c>: System.CommandLine 2.0.0 completes only the latter (on
+    /// <c>--output=</c> its completion throws).
     /// </summary>
     public const string Bash = """
         # xpm completion for bash: add to ~/.bashrc
@@ -25,6 +27,7 @@ internal static class CompletionScripts
         _xpm_complete()
         {
             local line="${COMP_LINE:0:COMP_POINT}"
+            line="$(sed -E 's/(^|[[:space:]])(--?[[:alnum:]-]+)=/\1\2 /g' <<< "$line")"
             local cur="${COMP_WORDS[COMP_CWORD]}"
             [[ "$cur" == "=" ]] && cur=""
             local IFS=$'\n'
@@ -43,6 +46,8 @@ internal static class CompletionScripts
         _xpm_complete()
         {
             local line="${(j: :)words[1,CURRENT]}"
+            line="$(sed -E 's/(^|[[:space:]])(--?[[:alnum:]-]+)=/\1\2 /g' <<< "$line")"
+            [[ "${words[CURRENT]}" == -*=* ]] && compset -P '*='
             local -a candidates
             candidates=("${(@f)$(xpm "[suggest:${#line}]" "$line" 2>/dev/null)}")
             candidates=(${candidates:#})
@@ -69,8 +74,10 @@ internal static class CompletionScripts
             $position = [Math]::Min($cursorPosition - $commandAst.Extent.StartOffset, $text.Length)
             $line = $text.Substring(0, $position)
             if ($cursorPosition -gt $commandAst.Extent.EndOffset) { $line += ' ' }
+            $line = $line -replace '(^|\s)(--?[\w-]+)=', '$1$2 '
+            $prefix = if ($wordToComplete -match '^(--?[\w-]+=)') { $Matches[1] } else { '' }
             xpm "[suggest:$($line.Length)]" "$line" 2>$null | Where-Object { $_ } | ForEach-Object {
-                [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+                [System.Management.Automation.CompletionResult]::new($prefix + $_, $_, 'ParameterValue', $_)
             }
         }
 
