@@ -62,6 +62,7 @@ internal static class CliApp
         root.Subcommands.Add(EndpointsCommand.Create(cli));
         root.Subcommands.Add(ScopesCommand.Create(cli));
         root.Subcommands.Add(SandboxCommands.Create(cli));
+        LoginCommands.AddTo(root, cli);
         return root;
     }
 }
