@@ -105,7 +105,7 @@ internal sealed class LoginStore
 
     /// <summary>Opens the encrypted token store of the stored login with its key.</summary>
     /// <exception cref="LoginRequiredException">The key file is missing or does not hold a key.</exception>
-    public EncryptedFileXpmTokenStore OpenTokens()
+    public PrivateTokenStore OpenTokens()
     {
         byte[] key;
         try
@@ -128,22 +128,14 @@ internal sealed class LoginStore
     /// Writes a new random key (mode 0600) and opens an empty-to-be store under it, for a new login: whatever an
     /// earlier login left, even a damaged key, is replaced along with its tokens.
     /// </summary>
-    public EncryptedFileXpmTokenStore CreateTokens()
+    public PrivateTokenStore CreateTokens()
     {
         var key = RandomNumberGenerator.GetBytes(KeySize);
         WritePrivate(KeyPath, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));
         return Open(key);
     }
 
-    /// <summary>Saves the token set and makes its file readable only by the user (it is encrypted either way).</summary>
-    public async Task SaveTokensAsync(EncryptedFileXpmTokenStore store, XpmTokenSet tokens, CancellationToken cancellationToken)
-    {
-        CreatePrivateDirectory(TokensDirectory);
-        await store.SaveAsync(TokenKey, tokens, cancellationToken).ConfigureAwait(false);
-        RestrictFile(store.GetPath(TokenKey));
-    }
-
-    private EncryptedFileXpmTokenStore Open(byte[] key)
+    private PrivateTokenStore Open(byte[] key)
     {
         try
         {
@@ -152,7 +144,7 @@ internal sealed class LoginStore
                 throw new LoginRequiredException($"The token key file {KeyPath} does not hold a 256-bit key. Run xpm login again.");
             }
 
-            return new EncryptedFileXpmTokenStore(TokensDirectory, key);
+            return new PrivateTokenStore(new EncryptedFileXpmTokenStore(TokensDirectory, key), () => CreatePrivateDirectory(TokensDirectory));
         }
         finally
         {

@@ -15,7 +15,7 @@ internal sealed class StoredLoginTokenProvider : IXpmAccessTokenProvider, IDispo
     private readonly XpmRefreshingAccessTokenProvider _inner;
 
     /// <summary>Creates the provider over <paramref name="store"/>'s token set.</summary>
-    public StoredLoginTokenProvider(XpmOAuthClient oauth, EncryptedFileXpmTokenStore store)
+    public StoredLoginTokenProvider(XpmOAuthClient oauth, IXpmTokenStore store)
     {
         _inner = new XpmRefreshingAccessTokenProvider(oauth, store, LoginStore.TokenKey);
     }

@@ -67,7 +67,7 @@ internal static class LoginCommands
         };
         var timeout = new Option<int>("--timeout")
         {
-            Description = $"How long to wait for the browser's redirect, in seconds [default: {DefaultTimeoutSeconds}].",
+            Description = "How long to wait for the browser's redirect, in seconds.",
             HelpName = "seconds",
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
         };
@@ -238,7 +238,7 @@ internal static class LoginCommands
                 // A fresh key per login: whatever an earlier login left (even a damaged key) is replaced with the tokens.
                 // Saved before anything is printed, and never cancelled halfway: the tokens are the only copy.
                 var tokenStore = store.CreateTokens();
-                await store.SaveTokensAsync(tokenStore, tokens, CancellationToken.None).ConfigureAwait(false);
+                await tokenStore.SaveAsync(LoginStore.TokenKey, tokens, CancellationToken.None).ConfigureAwait(false);
                 store.SaveSettings(settings);
                 await ReportAsync(cli, settings, identityBase).ConfigureAwait(false);
                 return ExitCodes.Success;
