@@ -26,14 +26,26 @@ internal static class CliApp
     /// <param name="environment">Reads an environment variable, such as <c>XPM_ACCESS_TOKEN</c>.</param>
     /// <param name="cancellationToken">Cancels the command (Ctrl+C).</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken) =>
+        RunAsync(args, Console.In, output, error, environment, cancellationToken);
+
+    /// <summary>Runs <c>xpm</c> with the given standard input and environment variables.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="input">What <c>--body -</c> reads (standard input).</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="environment">Reads an environment variable, such as <c>XPM_ACCESS_TOKEN</c>.</param>
+    /// <param name="cancellationToken">Cancels the command (Ctrl+C).</param>
+    /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(environment);
 
-        var root = CreateRootCommand(new CliContext(output, error, environment, new GlobalOptions()));
+        var root = CreateRootCommand(new CliContext(output, error, environment, new GlobalOptions()) { Input = input });
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration
         {
@@ -60,6 +72,7 @@ internal static class CliApp
         }
 
         root.Subcommands.Add(EndpointsCommand.Create(cli));
+        root.Subcommands.Add(ApiCommand.Create(cli));
         root.Subcommands.Add(ScopesCommand.Create(cli));
         root.Subcommands.Add(SandboxCommands.Create(cli));
         return root;
