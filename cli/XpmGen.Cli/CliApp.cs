@@ -47,6 +47,14 @@ internal static class CliApp
 
         var root = CreateRootCommand(new CliContext(output, error, environment, new GlobalOptions()) { Input = input });
         var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // One line on standard error, like every other failure, and nothing on standard output: System.CommandLine
+            // would print each error and then the whole help to standard output, into whatever a script reads.
+            await error.WriteLineAsync($"{Output.Text.OneLine(parseResult.Errors[0].Message)} See '{CommandPath(parseResult.CommandResult)} --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = output,
@@ -54,9 +62,12 @@ internal static class CliApp
             // The caller owns Ctrl+C and passes it in as the token; System.CommandLine must not hook the console too.
             ProcessTerminationTimeout = null,
         };
-        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-        return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    // "xpm clients get": the root is named after the executable, which is not xpm under a test host or dotnet exec.
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? CommandPath(parent) + " " + command.Command.Name : "xpm";
 
     /// <summary>Builds the command tree.</summary>
     internal static RootCommand CreateRootCommand(CliContext cli)
