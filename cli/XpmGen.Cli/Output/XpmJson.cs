@@ -40,9 +40,17 @@ internal static partial class XpmJson
     public static void WriteValue(Utf8JsonWriter writer, string name, string? value)
     {
         writer.WriteStartObject();
-        writer.WriteString(name, value);
+        writer.WriteString(ModelName(name), value);
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// The name the models' writers would give the value: the generator lower-cases only the first letter of the XML
+    /// element name, which turns an acronym element (<c>UUID</c>, <c>ID</c>) into <c>uUID</c>, while the models write
+    /// <c>uuid</c> and <c>id</c>; so a name whose rest is all capitals is lower-cased whole.
+    /// </summary>
+    internal static string ModelName(string name) =>
+        name.Length > 1 && name.AsSpan(1).IndexOfAnyExceptInRange('A', 'Z') < 0 ? name.ToLowerInvariant() : name;
 
     /// <summary>A status-only answer: <c>{"status": "OK"}</c>.</summary>
     public static void WriteNone(Utf8JsonWriter writer)
