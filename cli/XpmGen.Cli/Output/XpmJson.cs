@@ -36,21 +36,13 @@ internal static partial class XpmJson
         }
     }
 
-    /// <summary>A bare value beside the status (a new UUID or quote number): <c>{"uuid": "..."}</c>.</summary>
+    /// <summary>A bare value beside the status (a new UUID or quote number): <c>{"uuid": "..."}</c>; the generator names it as the models name their properties.</summary>
     public static void WriteValue(Utf8JsonWriter writer, string name, string? value)
     {
         writer.WriteStartObject();
-        writer.WriteString(ModelName(name), value);
+        writer.WriteString(name, value);
         writer.WriteEndObject();
     }
-
-    /// <summary>
-    /// The name the models' writers would give the value: the generator lower-cases only the first letter of the XML
-    /// element name, which turns an acronym element (<c>UUID</c>, <c>ID</c>) into <c>uUID</c>, while the models write
-    /// <c>uuid</c> and <c>id</c>; so a name whose rest is all capitals is lower-cased whole.
-    /// </summary>
-    internal static string ModelName(string name) =>
-        name.Length > 1 && name.AsSpan(1).IndexOfAnyExceptInRange('A', 'Z') < 0 ? name.ToLowerInvariant() : name;
 
     /// <summary>A status-only answer: <c>{"status": "OK"}</c>.</summary>
     public static void WriteNone(Utf8JsonWriter writer)
