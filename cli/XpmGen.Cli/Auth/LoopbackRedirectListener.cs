@@ -95,19 +95,29 @@ internal sealed class LoopbackRedirectListener : IDisposable
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> WaitAsync(Func<IReadOnlyDictionary<string, string>, RedirectPage> answer, CancellationToken cancellationToken)
     {
-        var accepts = _listeners.ToDictionary(l => l.AcceptTcpClientAsync(cancellationToken).AsTask(), l => l);
-        while (true)
+        // Accepts still pending when the redirect has arrived are cancelled here, not left to fault on disposal.
+        using var pending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var accepts = _listeners.ToDictionary(l => l.AcceptTcpClientAsync(pending.Token).AsTask(), l => l);
+        try
         {
-            var done = await Task.WhenAny(accepts.Keys).ConfigureAwait(false);
-            var listener = accepts[done];
-            accepts.Remove(done);
-            using var client = await done.ConfigureAwait(false);
-            accepts.Add(listener.AcceptTcpClientAsync(cancellationToken).AsTask(), listener);
-            var query = await HandleAsync(client, answer, cancellationToken).ConfigureAwait(false);
-            if (query is not null)
+            while (true)
             {
-                return query;
+                var done = await Task.WhenAny(accepts.Keys).ConfigureAwait(false);
+                var listener = accepts[done];
+                accepts.Remove(done);
+                using var client = await done.ConfigureAwait(false);
+                accepts.Add(listener.AcceptTcpClientAsync(pending.Token).AsTask(), listener);
+                var query = await HandleAsync(client, answer, cancellationToken).ConfigureAwait(false);
+                if (query is not null)
+                {
+                    return query;
+                }
             }
+        }
+        finally
+        {
+            await pending.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(accepts.Keys).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
