@@ -74,7 +74,7 @@ internal static class CliApp
     {
         var root = new RootCommand(
             "xpm: the Xero Practice Manager API 3.1 from the command line.\n"
-            + "Credentials come from the environment: " + XpmSession.AccessTokenVariable + " (an OAuth 2.0 access token) and "
+            + "Credentials: xpm login (kept encrypted for this user), or " + XpmSession.AccessTokenVariable + " (an OAuth 2.0 access token) and "
             + XpmSession.TenantIdVariable + " (the practice's tenant id). Add --sandbox to try it on a built-in demo practice.");
         cli.Options.AddTo(root);
         foreach (var command in GeneratedCommands.All(cli))
