@@ -67,7 +67,7 @@ internal sealed partial class CliContext
         var (code, message) = exception switch
         {
             CliUsageException usage => (ExitCodes.Usage, usage.Message),
-            XpmUnauthorizedException or XpmForbiddenException or XpmReconnectRequiredException or XpmOAuthException => (ExitCodes.Auth, exception.Message),
+            XpmUnauthorizedException or XpmForbiddenException or XpmReconnectRequiredException or XpmOAuthException or Auth.LoginRequiredException => (ExitCodes.Auth, exception.Message),
             XpmApiException api => (ExitCodes.XpmError, api.Message),
             XpmRateLimitException limit => (ExitCodes.RateLimited, limit.Message),
             XpmConnectionException connection => (ExitCodes.Network, $"Could not reach XPM at {address}: {connection.Message}"),

@@ -5,13 +5,18 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using XpmGen.Auth;
+using XpmGen.Cli.Auth;
 using XpmGen.Sandbox;
 
 namespace XpmGen.Cli;
 
 /// <summary>
-/// The connection one command uses: an <see cref="XpmClient"/> for Xero (credentials from the environment)
-/// or for an in-process <see cref="XpmSandbox"/> over the demo practice, which it starts and, when disposed, stops.
+/// The connection one command uses: an <see cref="XpmClient"/> for Xero or for an in-process <see cref="XpmSandbox"/> over
+/// the demo practice, which it starts and, when disposed, stops. Credentials, first match wins: <c>--sandbox</c>; an access
+/// token in <c>XPM_ACCESS_TOKEN</c>; the login <c>xpm login</c> stored (refreshed with rotation as needed). The tenant is
+/// <c>--tenant</c>, else <c>XPM_TENANT_ID</c>, else the stored login's default. The API base address is always
+/// <c>--base-url</c> or Xero's: a login made against another identity server (the sandbox's) needs <c>--base-url</c> too.
 /// </summary>
 internal sealed class XpmSession : IAsyncDisposable
 {
@@ -23,11 +28,13 @@ internal sealed class XpmSession : IAsyncDisposable
 
     private readonly HttpClient? _httpClient;
     private readonly XpmSandbox? _sandbox;
+    private readonly IDisposable? _tokenProvider;
 
-    private XpmSession(XpmClient client, HttpClient httpClient)
+    private XpmSession(XpmClient client, HttpClient httpClient, IDisposable? tokenProvider = null)
     {
         Client = client;
         _httpClient = httpClient;
+        _tokenProvider = tokenProvider;
     }
 
     private XpmSession(XpmClient client, XpmSandbox sandbox)
@@ -74,6 +81,18 @@ internal sealed class XpmSession : IAsyncDisposable
         var baseAddress = baseUrl is null ? XpmClientOptions.DefaultBaseAddress : ParseBaseUrl(baseUrl);
         var accessToken = environment(AccessTokenVariable)?.Trim();
         var tenantId = tenantOverride ?? environment(TenantIdVariable)?.Trim();
+        var login = LoginStore.Locate(environment) is { IsLoggedIn: true } store ? store : null;
+        if (string.IsNullOrEmpty(accessToken) && login is not null)
+        {
+            return OpenStoredLogin(login, baseAddress, string.IsNullOrEmpty(tenantId) ? null : tenantId);
+        }
+
+        if (string.IsNullOrEmpty(tenantId) && login is not null)
+        {
+            // A token from the environment may still take the stored login's default tenant.
+            tenantId = login.LoadSettings()?.DefaultTenant;
+        }
+
         var missing = new List<string>();
         if (string.IsNullOrEmpty(accessToken))
         {
@@ -88,7 +107,8 @@ internal sealed class XpmSession : IAsyncDisposable
         if (missing.Count > 0)
         {
             throw new CliUsageException(
-                $"Missing credentials: set {string.Join(" and ", missing)} in the environment. "
+                (string.IsNullOrEmpty(accessToken) ? "Not logged in: run xpm login, or set " : "Missing credentials: set ")
+                + $"{string.Join(" and ", missing)} in the environment. "
                 + $"{AccessTokenVariable} is an OAuth 2.0 access token with a Practice Manager scope; {TenantIdVariable} is the practice's tenant id "
                 + "(from GET https://api.xero.com/connections), or pass --tenant. "
                 + "To try xpm without a Xero account, add --sandbox to use the built-in demo practice.");
@@ -103,10 +123,10 @@ internal sealed class XpmSession : IAsyncDisposable
             }
         }
 
-        var httpClient = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
+        var httpClient = NewHttpClient();
         try
         {
-            return new XpmSession(CreateClient(httpClient, baseAddress, accessToken, tenantId!), httpClient);
+            return new XpmSession(CreateClient(httpClient, baseAddress, new StaticAccessTokenProvider(accessToken), tenantId!), httpClient);
         }
         catch
         {
@@ -118,6 +138,7 @@ internal sealed class XpmSession : IAsyncDisposable
     /// <summary>Stops the sandbox, if one was started, and releases the connections.</summary>
     public async ValueTask DisposeAsync()
     {
+        _tokenProvider?.Dispose();
         _httpClient?.Dispose();
         if (_sandbox is not null)
         {
@@ -148,12 +169,44 @@ internal sealed class XpmSession : IAsyncDisposable
         }
     }
 
-    private static XpmClient CreateClient(HttpClient httpClient, Uri baseAddress, string accessToken, string tenantId) =>
+    /// <summary>
+    /// The login <c>xpm login</c> stored: its tokens through <see cref="StoredLoginTokenProvider"/> (a refresh saves the
+    /// rotated set before it is used; a refused refresh token asks for <c>xpm login</c>), its identity endpoints for the
+    /// refresh, and its default tenant unless one was given.
+    /// </summary>
+    private static XpmSession OpenStoredLogin(LoginStore login, Uri baseAddress, string? tenantId)
+    {
+        var settings = login.LoadSettings() ?? throw new LoginRequiredException("The stored login disappeared while xpm read it. Run xpm login again.");
+        tenantId ??= settings.DefaultTenant;
+        if (string.IsNullOrEmpty(tenantId))
+        {
+            throw new CliUsageException($"The stored login reaches no XPM practice, so there is no default tenant: pass --tenant or set {TenantIdVariable}, or run xpm login again and connect a practice.");
+        }
+
+        var tokens = login.OpenTokens();
+        var httpClient = NewHttpClient();
+        StoredLoginTokenProvider? provider = null;
+        try
+        {
+            provider = new StoredLoginTokenProvider(new XpmOAuthClient(httpClient, settings.ToOAuthOptions()), tokens);
+            return new XpmSession(CreateClient(httpClient, baseAddress, provider, tenantId), httpClient, provider);
+        }
+        catch
+        {
+            provider?.Dispose();
+            httpClient.Dispose();
+            throw;
+        }
+    }
+
+    private static HttpClient NewHttpClient() => new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
+
+    private static XpmClient CreateClient(HttpClient httpClient, Uri baseAddress, IXpmAccessTokenProvider accessTokenProvider, string tenantId) =>
         Checked(() => new XpmClient(httpClient, new XpmClientOptions
         {
             BaseAddress = baseAddress,
             TenantId = tenantId,
-            AccessTokenProvider = new StaticAccessTokenProvider(accessToken),
+            AccessTokenProvider = accessTokenProvider,
             Retry = TerminalRetry(),
             // One command is one process in real use; a limiter per session keeps in-process runs independent.
             RateLimiter = new XpmRateLimiter(),

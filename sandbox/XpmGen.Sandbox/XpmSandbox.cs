@@ -122,6 +122,7 @@ public sealed class XpmSandbox : IAsyncDisposable
         var app = builder.Build();
         app.MapGet(IdentityPath + "/connect/authorize", identity.AuthorizeAsync);
         app.MapPost(IdentityPath + "/connect/token", identity.TokenAsync);
+        app.MapPost(IdentityPath + "/connect/revocation", identity.RevokeAsync);
         app.MapGet(IdentityPath + "/connections", identity.ConnectionsAsync);
         // One catch-all: the gateway checks credentials before it looks for a route, as Xero's does.
         app.Map(SandboxGateway.ApiPath + "/{**path}", (RequestDelegate)(context =>

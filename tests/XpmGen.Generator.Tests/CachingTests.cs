@@ -15,7 +15,7 @@ public sealed class CachingTests
     private static readonly string[] AllSteps =
     {
         TrackingNames.SchemaFiles, TrackingNames.Parse, TrackingNames.Bind, TrackingNames.Diagnostics,
-        TrackingNames.ModelUnits, TrackingNames.ResourceUnits, TrackingNames.ClientUnit, TrackingNames.Output,
+        TrackingNames.ModelUnits, TrackingNames.ResourceUnits, TrackingNames.ClientUnit, TrackingNames.Output, TrackingNames.CliUnits,
     };
 
     [Fact]

@@ -31,6 +31,18 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Widgets_schema_generates_the_committed_cli_sources()
+    {
+        var folder = Path.Combine(RepositoryPaths.TestProject, "Schemas", "Widgets");
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.LoadSchemaFolder(folder), output: "Cli");
+
+        Assert.Empty(result.Diagnostics);
+        var files = result.Results.Single().GeneratedSources.ToDictionary(static s => s.HintName, static s => s.SourceText.ToString());
+        Assert.All(files.Keys, static name => Assert.True(name.StartsWith("Cli.", System.StringComparison.Ordinal) || name.StartsWith("Json.", System.StringComparison.Ordinal), name));
+        Snapshot.Match("WidgetsCli", files);
+    }
+
+    [Fact]
     public void An_unknown_output_is_reported_and_nothing_is_generated()
     {
         var folder = Path.Combine(RepositoryPaths.TestProject, "Schemas", "Widgets");

@@ -378,4 +378,16 @@ public sealed class GeneratedModelTests
             Xunit.Assert.True(expected.Equals(actual), $"{path}: expected '{expected}', got '{actual}'");
         }
     }
+
+    [Fact]
+    public void System_Text_Json_writes_the_typed_values_and_never_the_hidden_xml_twins()
+    {
+        var client = new XpmGen.Models.Client { Name = "Acme", IsArchived = true, DateOfBirth = new System.DateTime(1980, 5, 1), BalanceMonth = 3 };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(client, new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() });
+
+        Assert.DoesNotContain("Xml\"", json, System.StringComparison.Ordinal);
+        Assert.Contains("\"IsArchived\":true", json, System.StringComparison.Ordinal);
+        Assert.Contains("\"BalanceMonth\":3", json, System.StringComparison.Ordinal);
+    }
 }

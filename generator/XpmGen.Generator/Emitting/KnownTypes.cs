@@ -17,6 +17,8 @@ internal static class KnownTypes
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string XmlSerialization = "global::System.Xml.Serialization";
+    /// <summary>Keeps the hidden XML text twins out of System.Text.Json output: the typed property is the value.</summary>
+    public const string JsonIgnore = "[global::System.Text.Json.Serialization.JsonIgnore]";
     public const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public const string XpmXml = "global::XpmGen.Serialization.XpmXml";

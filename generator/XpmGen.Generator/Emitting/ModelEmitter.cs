@@ -117,6 +117,7 @@ internal static class ModelEmitter
         writer.Line();
         writer.Line($"/// <summary>The wire text of <see cref=\"{property.PropertyName}\"/>, for <see cref=\"{KnownTypes.XmlSerialization}.XmlSerializer\"/>; use <see cref=\"{property.PropertyName}\"/> instead.</summary>");
         writer.Line($"[{KnownTypes.XmlSerialization}.{serializerAttribute}({xmlName})]");
+        writer.Line(KnownTypes.JsonIgnore);
         writer.Line(KnownTypes.EditorBrowsableNever);
         writer.Line($"public string? {property.PropertyName}Xml");
         writer.Line("{");

@@ -14,7 +14,8 @@ namespace XpmGen.Sandbox;
 /// <summary>
 /// A fake of Xero's identity service in its shapes: <c>connect/authorize</c> approves at once and redirects back with
 /// a code, <c>connect/token</c> exchanges codes (PKCE S256 checked) and rotates refresh tokens, and <c>connections</c>
-/// lists the sandbox practices as PRACTICEMANAGER tenants. No login page: the sandbox has no users.
+/// lists the sandbox practices as PRACTICEMANAGER tenants, and <c>connect/revocation</c> revokes a token. No login page: the
+/// sandbox has no users.
 /// </summary>
 internal sealed class SandboxIdentity
 {
@@ -129,6 +130,37 @@ internal sealed class SandboxIdentity
             writer.WriteString("scope", result.Scope);
             writer.WriteEndObject();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST connect/revocation</c>: revokes the form's <c>token</c> (RFC 7009), as Xero's endpoint does. The client is
+    /// named by <c>client_id</c> or a Basic header; the answer is 200 with no body, also for a token already unknown.
+    /// </summary>
+    public async Task RevokeAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            await TokenError(context, "invalid_request", "The body must be application/x-www-form-urlencoded.").ConfigureAwait(false);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var clientId = form.TryGetValue("client_id", out var id) ? id.ToString() : BasicClientId(context.Request);
+        if (string.IsNullOrEmpty(clientId))
+        {
+            await TokenError(context, "invalid_client", "Send client_id in the form or in a Basic Authorization header.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!form.TryGetValue("token", out var token) || string.IsNullOrEmpty(token.ToString()))
+        {
+            await TokenError(context, "invalid_request", "token is required.").ConfigureAwait(false);
+            return;
+        }
+
+        _tokens.Revoke(token.ToString());
+        context.Response.StatusCode = 200;
+        context.Response.Headers.CacheControl = "no-store";
     }
 
     /// <summary><c>GET connections</c>: the practices the bearer token reaches.</summary>

@@ -129,6 +129,21 @@ internal sealed class SandboxTokens
         }
     }
 
+    /// <summary>
+    /// Revokes a token (RFC 7009): a refresh token is forgotten, so a later refresh with it is <c>invalid_grant</c>; an
+    /// access token stops opening the API. An unknown token is not an error, as the RFC asks.
+    /// </summary>
+    public void Revoke(string token)
+    {
+        lock (_gate)
+        {
+            if (!_refresh.Remove(token))
+            {
+                _access.Remove(token);
+            }
+        }
+    }
+
     /// <summary>The PKCE S256 challenge of a verifier: base64url(SHA-256(verifier)).</summary>
     public static string S256(string verifier) =>
         Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));

@@ -70,6 +70,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DateOfBirth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfBirth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfBirth")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateOfBirthXml
         {
@@ -188,6 +189,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsArchived"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsArchived"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsArchived")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsArchivedXml
         {
@@ -201,6 +203,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsDeleted"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsDeleted"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsDeleted")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsDeletedXml
         {
@@ -270,6 +273,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="BalanceMonth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="BalanceMonth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("BalanceMonth")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BalanceMonthXml
         {
@@ -283,6 +287,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareGst"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareGst"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareGST")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareGstXml
         {
@@ -296,6 +301,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="GstRegistered"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="GstRegistered"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("GSTRegistered")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? GstRegisteredXml
         {
@@ -330,6 +336,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ProvisionalTaxRatio"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ProvisionalTaxRatio"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxRatio")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ProvisionalTaxRatioXml
         {
@@ -343,6 +350,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="SignedTaxAuthority"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="SignedTaxAuthority"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("SignedTaxAuthority")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? SignedTaxAuthorityXml
         {
@@ -377,6 +385,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareActivityStatement"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareActivityStatement"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareActivityStatement")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareActivityStatementXml
         {
@@ -390,6 +399,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareTaxReturn"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareTaxReturn"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareTaxReturn")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareTaxReturnXml
         {
@@ -422,6 +432,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DateOfDeath"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfDeath"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfDeath")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateOfDeathXml
         {
@@ -456,6 +467,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsProspect"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsProspect"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsProspect")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsProspectXml
         {
@@ -504,6 +516,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ActiveAtoClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActiveAtoClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActiveAtoClient")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ActiveAtoClientXml
         {
@@ -547,6 +560,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="CostMarkup"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="CostMarkup"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("CostMarkup")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? CostMarkupXml
         {
@@ -567,6 +581,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PaymentDay"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PaymentDay"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PaymentDay")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PaymentDayXml
         {
@@ -667,6 +682,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsDeleted"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsDeleted"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsDeleted")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsDeletedXml
         {
@@ -680,6 +696,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsPrimaryXml
         {
@@ -726,6 +743,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -776,6 +794,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? NumberOfSharesXml
         {
@@ -789,6 +808,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PercentageXml
         {
@@ -802,6 +822,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -815,6 +836,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EndDateXml
         {
@@ -993,6 +1015,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DateOfBirth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfBirth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfBirth")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateOfBirthXml
         {
@@ -1048,6 +1071,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareGst"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareGst"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareGST")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareGstXml
         {
@@ -1061,6 +1085,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="GstRegistered"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="GstRegistered"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("GSTRegistered")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? GstRegisteredXml
         {
@@ -1095,6 +1120,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ProvisionalTaxRatio"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ProvisionalTaxRatio"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxRatio")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ProvisionalTaxRatioXml
         {
@@ -1108,6 +1134,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="SignedTaxAuthority"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="SignedTaxAuthority"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("SignedTaxAuthority")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? SignedTaxAuthorityXml
         {
@@ -1142,6 +1169,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareActivityStatement"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareActivityStatement"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareActivityStatement")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareActivityStatementXml
         {
@@ -1155,6 +1183,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareTaxReturn"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareTaxReturn"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareTaxReturn")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareTaxReturnXml
         {
@@ -1189,6 +1218,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DateOfDeath"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfDeath"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfDeath")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateOfDeathXml
         {
@@ -1216,6 +1246,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsProspect"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsProspect"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsProspect")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsProspectXml
         {
@@ -1240,6 +1271,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ActiveAtoClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActiveAtoClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActiveAtoClient")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ActiveAtoClientXml
         {
@@ -1272,6 +1304,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsPrimaryXml
         {
@@ -1486,6 +1519,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DateOfBirth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfBirth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfBirth")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateOfBirthXml
         {
@@ -1541,6 +1575,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareGst"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareGst"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareGST")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareGstXml
         {
@@ -1554,6 +1589,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="GstRegistered"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="GstRegistered"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("GSTRegistered")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? GstRegisteredXml
         {
@@ -1588,6 +1624,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ProvisionalTaxRatio"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ProvisionalTaxRatio"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxRatio")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ProvisionalTaxRatioXml
         {
@@ -1601,6 +1638,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="SignedTaxAuthority"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="SignedTaxAuthority"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("SignedTaxAuthority")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? SignedTaxAuthorityXml
         {
@@ -1635,6 +1673,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareActivityStatement"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareActivityStatement"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareActivityStatement")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareActivityStatementXml
         {
@@ -1648,6 +1687,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="PrepareTaxReturn"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareTaxReturn"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareTaxReturn")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PrepareTaxReturnXml
         {
@@ -1682,6 +1722,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DateOfDeath"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfDeath"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfDeath")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateOfDeathXml
         {
@@ -1709,6 +1750,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsProspect"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsProspect"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsProspect")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsProspectXml
         {
@@ -1740,6 +1782,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ActiveAtoClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActiveAtoClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActiveAtoClient")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ActiveAtoClientXml
         {
@@ -1830,6 +1873,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsPrimaryXml
         {
@@ -1901,6 +1945,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsPrimaryXml
         {
@@ -1951,6 +1996,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsPrimaryXml
         {
@@ -1990,6 +2036,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? NumberOfSharesXml
         {
@@ -2003,6 +2050,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PercentageXml
         {
@@ -2016,6 +2064,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -2029,6 +2078,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EndDateXml
         {
@@ -2054,6 +2104,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? NumberOfSharesXml
         {
@@ -2067,6 +2118,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PercentageXml
         {
@@ -2080,6 +2132,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -2093,6 +2146,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EndDateXml
         {
@@ -2142,6 +2196,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? NumberOfSharesXml
         {
@@ -2155,6 +2210,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PercentageXml
         {
@@ -2168,6 +2224,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -2181,6 +2238,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EndDateXml
         {

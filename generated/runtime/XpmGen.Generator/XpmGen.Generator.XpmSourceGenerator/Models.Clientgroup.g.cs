@@ -28,6 +28,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Taxable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Taxable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Taxable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? TaxableXml
         {
@@ -66,6 +67,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Taxable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Taxable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Taxable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? TaxableXml
         {

@@ -42,6 +42,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -55,6 +56,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -112,6 +114,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -125,6 +128,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -178,6 +182,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -191,6 +196,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {

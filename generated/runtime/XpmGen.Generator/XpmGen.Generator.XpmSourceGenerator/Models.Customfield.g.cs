@@ -35,6 +35,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -48,6 +49,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Number"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Number"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Number")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? NumberXml
         {
@@ -61,6 +63,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Decimal"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Decimal"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Decimal")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DecimalXml
         {
@@ -74,6 +77,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Boolean"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Boolean"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Boolean")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BooleanXml
         {
@@ -113,6 +117,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -126,6 +131,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Number"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Number"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Number")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? NumberXml
         {
@@ -139,6 +145,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Decimal"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Decimal"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Decimal")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DecimalXml
         {
@@ -152,6 +159,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Boolean"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Boolean"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Boolean")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BooleanXml
         {
@@ -214,6 +222,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseClient")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseClientXml
         {
@@ -227,6 +236,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseContact")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseContactXml
         {
@@ -240,6 +250,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJob")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobXml
         {
@@ -253,6 +264,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTask")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobTaskXml
         {
@@ -266,6 +278,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobCostXml
         {
@@ -279,6 +292,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTime")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobTimeXml
         {
@@ -292,6 +306,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseLead")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseLeadXml
         {
@@ -305,6 +320,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseSupplier")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseSupplierXml
         {
@@ -357,6 +373,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseClient")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseClientXml
         {
@@ -370,6 +387,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseContact")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseContactXml
         {
@@ -383,6 +401,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJob")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobXml
         {
@@ -396,6 +415,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTask")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobTaskXml
         {
@@ -409,6 +429,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobCostXml
         {
@@ -422,6 +443,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTime")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobTimeXml
         {
@@ -435,6 +457,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseLead")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseLeadXml
         {
@@ -448,6 +471,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseSupplier")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseSupplierXml
         {
@@ -500,6 +524,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseClient")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseClientXml
         {
@@ -513,6 +538,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseContact")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseContactXml
         {
@@ -526,6 +552,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJob")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobXml
         {
@@ -539,6 +566,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTask")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobTaskXml
         {
@@ -552,6 +580,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobCostXml
         {
@@ -565,6 +594,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTime")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseJobTimeXml
         {
@@ -578,6 +608,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseLead")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseLeadXml
         {
@@ -591,6 +622,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseSupplier")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UseSupplierXml
         {

@@ -63,6 +63,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -76,6 +77,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -89,6 +91,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {
@@ -102,6 +105,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountTaxXml
         {
@@ -115,6 +119,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountIncludingTaxXml
         {
@@ -128,6 +133,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountPaid"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountPaid"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountPaid")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountPaidXml
         {
@@ -141,6 +147,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountOutstanding"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountOutstanding"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountOutstanding")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountOutstandingXml
         {
@@ -251,6 +258,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? MinutesXml
         {
@@ -264,6 +272,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="BillableRate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="BillableRate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("BillableRate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableRateXml
         {
@@ -277,6 +286,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -290,6 +300,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {
@@ -303,6 +314,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountTaxXml
         {
@@ -316,6 +328,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountIncludingTaxXml
         {
@@ -355,6 +368,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -368,6 +382,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? QuantityXml
         {
@@ -381,6 +396,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -394,6 +410,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -407,6 +424,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {
@@ -420,6 +438,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountTaxXml
         {
@@ -433,6 +452,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountIncludingTaxXml
         {
@@ -451,6 +471,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -464,6 +485,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {

@@ -56,6 +56,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BudgetXml
         {
@@ -76,6 +77,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -89,6 +91,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -102,6 +105,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="CompletedDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="CompletedDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("CompletedDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? CompletedDateXml
         {
@@ -188,6 +192,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AllocatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AllocatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AllocatedMinutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AllocatedMinutesXml
         {
@@ -234,6 +239,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EstimatedMinutesXml
         {
@@ -247,6 +253,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ActualMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActualMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActualMinutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ActualMinutesXml
         {
@@ -260,6 +267,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Completed"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Completed"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Completed")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? CompletedXml
         {
@@ -273,6 +281,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -293,6 +302,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -306,6 +316,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -344,6 +355,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -364,6 +376,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Completed"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Completed"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Completed")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? CompletedXml
         {
@@ -417,6 +430,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -462,6 +476,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -515,6 +530,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -528,6 +544,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -569,6 +586,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BudgetXml
         {
@@ -634,6 +652,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -647,6 +666,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -674,6 +694,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BudgetXml
         {
@@ -854,6 +875,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EstimatedMinutesXml
         {
@@ -867,6 +889,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -880,6 +903,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -919,6 +943,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EstimatedMinutesXml
         {
@@ -932,6 +957,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -945,6 +971,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -1021,6 +1048,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Public"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Public"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Public")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PublicXml
         {
@@ -1067,6 +1095,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Public"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Public"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Public")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PublicXml
         {
@@ -1106,6 +1135,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -1140,6 +1170,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? QuantityXml
         {
@@ -1153,6 +1184,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -1166,6 +1198,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -1179,6 +1212,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -1208,6 +1242,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -1242,6 +1277,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? QuantityXml
         {
@@ -1255,6 +1291,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -1268,6 +1305,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -1281,6 +1319,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -1313,6 +1352,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -1347,6 +1387,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? QuantityXml
         {
@@ -1360,6 +1401,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -1373,6 +1415,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -1386,6 +1429,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {

@@ -49,6 +49,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BudgetXml
         {
@@ -69,6 +70,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -82,6 +84,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="ValidDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ValidDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ValidDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? ValidDateXml
         {
@@ -95,6 +98,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EstimatedCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EstimatedCostXml
         {
@@ -108,6 +112,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EstimatedCostTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedCostTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedCostTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EstimatedCostTaxXml
         {
@@ -121,6 +126,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EstimatedCostIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedCostIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedCostIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EstimatedCostIncludingTaxXml
         {
@@ -134,6 +140,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {
@@ -147,6 +154,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountTaxXml
         {
@@ -160,6 +168,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountIncludingTaxXml
         {
@@ -218,6 +227,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EstimatedMinutesXml
         {
@@ -231,6 +241,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="BillableRate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="BillableRate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("BillableRate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableRateXml
         {
@@ -244,6 +255,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -257,6 +269,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {
@@ -270,6 +283,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountTaxXml
         {
@@ -283,6 +297,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountIncludingTaxXml
         {
@@ -322,6 +337,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -335,6 +351,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? QuantityXml
         {
@@ -348,6 +365,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -361,6 +379,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -374,6 +393,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {
@@ -387,6 +407,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountTaxXml
         {
@@ -400,6 +421,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountIncludingTaxXml
         {
@@ -439,6 +461,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? QuantityXml
         {
@@ -452,6 +475,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitCostXml
         {
@@ -465,6 +489,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? UnitPriceXml
         {
@@ -478,6 +503,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountXml
         {
@@ -491,6 +517,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountTaxXml
         {
@@ -504,6 +531,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? AmountIncludingTaxXml
         {

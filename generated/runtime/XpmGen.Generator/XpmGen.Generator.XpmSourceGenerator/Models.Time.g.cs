@@ -33,6 +33,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -46,6 +47,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? MinutesXml
         {
@@ -66,6 +68,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -79,6 +82,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartXml
         {
@@ -92,6 +96,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("End")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EndXml
         {
@@ -164,6 +169,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -177,6 +183,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? MinutesXml
         {
@@ -190,6 +197,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartXml
         {
@@ -203,6 +211,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("End")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EndXml
         {
@@ -256,6 +265,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DateXml
         {
@@ -269,6 +279,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? MinutesXml
         {
@@ -282,6 +293,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartXml
         {
@@ -295,6 +307,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("End")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? EndXml
         {

@@ -21,6 +21,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Count"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Count"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Count")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? CountXml
         {
@@ -34,6 +35,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Price"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Price"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Price")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? PriceXml
         {
@@ -47,6 +49,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="IsActive"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsActive"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsActive")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? IsActiveXml
         {
@@ -60,6 +63,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? BillableXml
         {
@@ -73,6 +77,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Created"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Created"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Created")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? CreatedXml
         {
@@ -86,6 +91,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartDateXml
         {
@@ -99,6 +105,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? DueDateXml
         {
@@ -112,6 +119,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? StartXml
         {
@@ -154,6 +162,7 @@ namespace XpmGen.Models
 
         /// <summary>The wire text of <see cref="Version"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Version"/> instead.</summary>
         [global::System.Xml.Serialization.XmlAttribute("version")]
+        [global::System.Text.Json.Serialization.JsonIgnore]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public string? VersionXml
         {
