@@ -100,7 +100,7 @@ namespace XpmGen.Cli.Commands
             var argUuid = new global::System.CommandLine.Argument<string>("uuid") { Description = "The {uuid} path segment." };
             var command = new global::System.CommandLine.Command("copy", "Copies a widget and returns the copy's UUID. (POST widget.api/copy/{uuid})");
             command.Arguments.Add(argUuid);
-            cli.Bind<string?>(command, parse => global::XpmGen.WidgetRequests.Copy(parse.GetValue(argUuid)!), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uUID", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.WidgetRequests.Copy(parse.GetValue(argUuid)!), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uuid", value));
             return command;
         }
     }
