@@ -26,15 +26,35 @@ internal static class CliApp
     /// <param name="environment">Reads an environment variable, such as <c>XPM_ACCESS_TOKEN</c>.</param>
     /// <param name="cancellationToken">Cancels the command (Ctrl+C).</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken) =>
+        RunAsync(args, Console.In, output, error, environment, cancellationToken);
+
+    /// <summary>Runs <c>xpm</c> with the given standard input and environment variables.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="input">What <c>--body -</c> reads (standard input).</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="environment">Reads an environment variable, such as <c>XPM_ACCESS_TOKEN</c>.</param>
+    /// <param name="cancellationToken">Cancels the command (Ctrl+C).</param>
+    /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(environment);
 
-        var root = CreateRootCommand(new CliContext(output, error, environment, new GlobalOptions()));
+        var root = CreateRootCommand(new CliContext(output, error, environment, new GlobalOptions()) { Input = input });
         var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // One line on standard error, like every other failure, and nothing on standard output: System.CommandLine
+            // would print each error and then the whole help to standard output, into whatever a script reads.
+            await error.WriteLineAsync($"{Output.Text.OneLine(parseResult.Errors[0].Message)} See '{CommandPath(parseResult.CommandResult)} --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = output,
@@ -42,9 +62,12 @@ internal static class CliApp
             // The caller owns Ctrl+C and passes it in as the token; System.CommandLine must not hook the console too.
             ProcessTerminationTimeout = null,
         };
-        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-        return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    // "xpm clients get": the root is named after the executable, which is not xpm under a test host or dotnet exec.
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult command) =>
+        command.Parent is System.CommandLine.Parsing.CommandResult parent ? CommandPath(parent) + " " + command.Command.Name : "xpm";
 
     /// <summary>Builds the command tree.</summary>
     internal static RootCommand CreateRootCommand(CliContext cli)
@@ -60,6 +83,7 @@ internal static class CliApp
         }
 
         root.Subcommands.Add(EndpointsCommand.Create(cli));
+        root.Subcommands.Add(ApiCommand.Create(cli));
         root.Subcommands.Add(ScopesCommand.Create(cli));
         root.Subcommands.Add(SandboxCommands.Create(cli));
         return root;

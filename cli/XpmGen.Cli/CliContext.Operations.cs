@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +17,8 @@ namespace XpmGen.Cli;
 /// <summary>What the generated operation commands call: send a built request and print the answer; read a body.</summary>
 internal sealed partial class CliContext
 {
-    private static readonly JsonWriterOptions IndentedJson = new() { Indented = true };
+    // Output for people and jq, not for embedding in HTML: "&" and "'" stay as they are rather than \u0026.
+    private static readonly JsonWriterOptions IndentedJson = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Where <c>--body -</c> is read from (standard input).</summary>
     public TextReader Input { get; init; } = Console.In;

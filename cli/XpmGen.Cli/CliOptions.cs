@@ -34,12 +34,17 @@ internal static class CliOptions
             decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null);
 
     /// <summary>A yes/no value for a body field: <c>--is-primary</c>, <c>--is-primary false</c>, <c>--taxable yes</c>.</summary>
-    public static Option<bool?> Boolean(string name, string description, bool required = false)
+    /// <remarks>
+    /// The value type is <see cref="YesNo"/>, not <see cref="bool"/>: System.CommandLine only lets a bool option take the
+    /// next token when it reads as <c>true</c> or <c>false</c>, so <c>--taxable yes</c> would be refused as a stray argument.
+    /// <see cref="YesNo"/> converts to <see cref="bool"/> implicitly (lifted to <c>bool?</c>), so the generated code assigns it as it is.
+    /// </remarks>
+    public static Option<YesNo?> Boolean(string name, string description, bool required = false)
     {
-        var option = Parsed<bool>(name, description, required, "true|false", "true, false, yes or no", static text => text.ToUpperInvariant() switch
+        var option = Parsed<YesNo>(name, description, required, "true|false", "true, false, yes or no", static text => text.ToUpperInvariant() switch
         {
-            "TRUE" or "YES" or "Y" or "1" => true,
-            "FALSE" or "NO" or "N" or "0" => false,
+            "TRUE" or "YES" or "Y" or "1" => new YesNo(true),
+            "FALSE" or "NO" or "N" or "0" => new YesNo(false),
             _ => null,
         });
         option.Arity = ArgumentArity.ZeroOrOne;
@@ -84,7 +89,7 @@ internal static class CliOptions
                 if (result.Tokens.Count == 0)
                 {
                     // Only a yes/no option may stand alone, and then it means yes.
-                    return typeof(T) == typeof(bool) ? (T?)(object)true : null;
+                    return typeof(T) == typeof(YesNo) ? (T?)(object)new YesNo(true) : null;
                 }
 
                 var text = result.Tokens[0].Value;
@@ -97,4 +102,12 @@ internal static class CliOptions
                 return null;
             },
         };
+}
+
+/// <summary>The value of a yes/no body field option; converts to <see cref="bool"/>.</summary>
+/// <param name="Value">Yes is <see langword="true"/>.</param>
+internal readonly record struct YesNo(bool Value)
+{
+    /// <summary>The flag as a <see cref="bool"/>.</summary>
+    public static implicit operator bool(YesNo value) => value.Value;
 }

@@ -20,16 +20,12 @@ public sealed class CredentialTests
         ["XPM_TENANT_ID"] = XpmSandboxOptions.DefaultTenantId,
     };
 
-    private static Dictionary<string, string> CredentialsOf(XpmSandbox sandbox) => new()
-    {
-        ["XPM_ACCESS_TOKEN"] = sandbox.AccessToken,
-        ["XPM_TENANT_ID"] = sandbox.TenantId,
-    };
+    private static Dictionary<string, string> CredentialsOf(XpmSandbox sandbox) => CliRun.CredentialsOf(sandbox);
 
     [Fact]
     public async Task NoCredentialsAndNoSandbox_ExitsTwoNamingBothVariablesAndSuggestingSandbox()
     {
-        var result = await CliRun.RunAsync("client", "list");
+        var result = await CliRun.RunAsync("clients", "list");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.Output);
@@ -44,7 +40,7 @@ public sealed class CredentialTests
     {
         var environment = new Dictionary<string, string> { ["XPM_ACCESS_TOKEN"] = "eyJhbGciOiJSUzI1NiJ9.secret-token-value" };
 
-        var result = await CliRun.RunAsync(environment, "job", "current");
+        var result = await CliRun.RunAsync(environment, "jobs", "current");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("XPM_TENANT_ID", result.Error, StringComparison.Ordinal);
@@ -57,7 +53,7 @@ public sealed class CredentialTests
     {
         var environment = new Dictionary<string, string> { ["XPM_ACCESS_TOKEN"] = "   ", ["XPM_TENANT_ID"] = "" };
 
-        var result = await CliRun.RunAsync(environment, "client", "list");
+        var result = await CliRun.RunAsync(environment, "clients", "list");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("XPM_ACCESS_TOKEN and XPM_TENANT_ID", result.Error, StringComparison.Ordinal);
@@ -68,7 +64,7 @@ public sealed class CredentialTests
     {
         var environment = new Dictionary<string, string> { ["XPM_ACCESS_TOKEN"] = "abc def-secret", ["XPM_TENANT_ID"] = "t-1" };
 
-        var result = await CliRun.RunAsync(environment, "client", "list");
+        var result = await CliRun.RunAsync(environment, "clients", "list");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("XPM_ACCESS_TOKEN is not a valid access token", result.Error, StringComparison.Ordinal);
@@ -80,7 +76,7 @@ public sealed class CredentialTests
     {
         await using var sandbox = await XpmSandbox.StartAsync();
 
-        var result = await CliRun.RunAsync(CredentialsOf(sandbox), "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var result = await CliRun.RunAsync(CredentialsOf(sandbox), "clients", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(string.Empty, result.Error);
@@ -94,13 +90,13 @@ public sealed class CredentialTests
         var client = DemoSeed.Clients.First(c => c.IsDeleted != true && c.IsArchived != true);
         await sandbox.CreateClient().Clients.DeleteAsync(new ClientUuidRequest { Uuid = client.Uuid }, CancellationToken.None);
 
-        var list = await CliRun.RunAsync(CredentialsOf(sandbox), "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
-        var get = await CliRun.RunAsync(CredentialsOf(sandbox), "client", "get", client.Uuid!, "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var list = await CliRun.RunAsync(CredentialsOf(sandbox), "clients", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var get = await CliRun.RunAsync(CredentialsOf(sandbox), "clients", "get", client.Uuid!, "--base-url", sandbox.BaseAddress.AbsoluteUri);
 
         Assert.True(list.ExitCode == 0, list.ToString());
         Assert.Equal(DemoSeed.Clients.Count, PrintedTable.Parse(list.Output.TrimEnd('\n').Split('\n')).Rows.Count);
         Assert.True(get.ExitCode == 0, get.ToString());
-        Assert.Contains(get.Output.Split('\n'), line => line.StartsWith("Deleted:", StringComparison.Ordinal) && line.EndsWith(" Yes", StringComparison.Ordinal));
+        Assert.Equal("Yes", PrintedObject.Parse(CliRun.Lines(get.Output))["Is Deleted"]);
     }
 
     [Fact]
@@ -113,20 +109,17 @@ public sealed class CredentialTests
             ["XPM_TENANT_ID"] = "not-the-sandbox-tenant",
         };
 
-        var refused = await CliRun.RunAsync(environment, "job", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri);
-        var accepted = await CliRun.RunAsync(environment, "job", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri, "--tenant", sandbox.TenantId);
+        var refused = await CliRun.RunAsync(environment, "jobs", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var accepted = await CliRun.RunAsync(environment, "jobs", "current", "--base-url", sandbox.BaseAddress.AbsoluteUri, "--tenant", sandbox.TenantId);
 
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Equal(string.Empty, refused.Output);
-        Assert.Contains("HTTP 403", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403", CliRun.AssertFailure(refused, 3), StringComparison.Ordinal);
         Assert.DoesNotContain(sandbox.AccessToken, refused.Error, StringComparison.Ordinal);
-        CliRun.AssertNoStackTrace(refused.Error);
         Assert.True(accepted.ExitCode == 0, accepted.ToString());
         Assert.Contains(DemoSeed.CurrentJobs[0].Id!, accepted.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task WrongToken_ExitsOneWith401AndNeverPrintsTheToken()
+    public async Task WrongToken_ExitsThreeWith401AndNeverPrintsTheToken()
     {
         await using var sandbox = await XpmSandbox.StartAsync();
         var environment = new Dictionary<string, string>
@@ -135,18 +128,16 @@ public sealed class CredentialTests
             ["XPM_TENANT_ID"] = sandbox.TenantId,
         };
 
-        var result = await CliRun.RunAsync(environment, "client", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
+        var result = await CliRun.RunAsync(environment, "clients", "list", "--base-url", sandbox.BaseAddress.AbsoluteUri);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal(string.Empty, result.Output);
-        Assert.Contains("HTTP 401", result.Error, StringComparison.Ordinal);
-        Assert.Contains("access token", result.Error, StringComparison.Ordinal);
+        var line = CliRun.AssertFailure(result, 3);
+        Assert.Contains("HTTP 401", line, StringComparison.Ordinal);
+        Assert.Contains("access token", line, StringComparison.Ordinal);
         Assert.DoesNotContain("expired-token-4f1c9a", result.Error, StringComparison.Ordinal);
-        CliRun.AssertNoStackTrace(result.Error);
     }
 
     [Fact]
-    public async Task UnreachableBaseUrl_ExitsOneWithAPlainMessage()
+    public async Task UnreachableBaseUrl_ExitsSixWithAPlainMessage()
     {
         // A port that was free a moment ago: nothing listens there.
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -154,21 +145,22 @@ public sealed class CredentialTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        var result = await CliRun.RunAsync(SomeCredentials, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
+        var result = await CliRun.RunAsync(SomeCredentials, "clients", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"Could not reach XPM at http://127.0.0.1:{port}/practicemanager/3.1/", result.Error, StringComparison.Ordinal);
-        CliRun.AssertNoStackTrace(result.Error);
+        Assert.StartsWith($"Could not reach XPM at http://127.0.0.1:{port}/practicemanager/3.1/", CliRun.AssertFailure(result, 6), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("client", "list", "--sandbox", "--base-url", "http://127.0.0.1:1/")]
-    [InlineData("client", "list", "--base-url", "not a url")]
-    [InlineData("client", "list", "--base-url", "ftp://example.com/")]
-    [InlineData("client", "list", "--sandbox", "--output", "json")]
-    [InlineData("client", "get", "--sandbox")]
-    [InlineData("client", "list", "--sandbox", "--tenant", " ")]
+    [InlineData("clients", "list", "--sandbox", "--base-url", "http://127.0.0.1:1/")]
+    [InlineData("clients", "list", "--base-url", "not a url")]
+    [InlineData("clients", "list", "--base-url", "ftp://example.com/")]
+    [InlineData("clients", "list", "--sandbox", "--output", "yaml")]
+    [InlineData("clients", "list", "--detailed", "yes", "--sandbox")]
+    [InlineData("clients", "get", "--sandbox")]
+    [InlineData("clients", "list", "--sandbox", "--tenant", " ")]
     [InlineData("nonsense")]
+    [InlineData("client", "list", "--sandbox")]
+    [InlineData("job", "current", "--sandbox")]
     public async Task UsageErrors_ExitTwoWithoutCallingAnything(params string[] args)
     {
         var result = await CliRun.RunAsync(SomeCredentials, args);
@@ -189,7 +181,7 @@ public sealed class CredentialTests
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             var accepting = listener.AcceptTcpClientAsync();
             using var cancellation = new CancellationTokenSource();
-            var run = CliRun.RunAsync(SomeCredentials, cancellation.Token, "client", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
+            var run = CliRun.RunAsync(SomeCredentials, cancellation.Token, "clients", "list", "--base-url", $"http://127.0.0.1:{port}/practicemanager/3.1/");
             using var connection = await accepting.WaitAsync(TimeSpan.FromSeconds(30));
 
             cancellation.Cancel();

@@ -81,3 +81,69 @@ internal sealed class PrintedTable
         return cell.Trim();
     }
 }
+
+/// <summary>
+/// One object as the CLI prints it: <c>Label:  value</c> lines with every value starting in the same column, and each
+/// nested list as a <c>Heading (count)</c> line over an indented <see cref="PrintedTable"/>.
+/// </summary>
+internal sealed class PrintedObject
+{
+    private PrintedObject(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, PrintedTable> sections)
+    {
+        Values = values;
+        Sections = sections;
+    }
+
+    /// <summary>The labelled values, label to value.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; }
+
+    /// <summary>The nested lists, heading (without the count) to table.</summary>
+    public IReadOnlyDictionary<string, PrintedTable> Sections { get; }
+
+    /// <summary>The value of <paramref name="label"/>.</summary>
+    public string this[string label] => Values.TryGetValue(label, out var value) ? value : throw new KeyNotFoundException($"No '{label}' line; the labels are {string.Join(", ", Values.Keys)}.");
+
+    /// <summary>Reads the object, asserting the alignment of values and the counts of nested lists.</summary>
+    public static PrintedObject Parse(IReadOnlyList<string> lines)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sections = new Dictionary<string, PrintedTable>(StringComparer.Ordinal);
+        int? valueColumn = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            Assert.False(line.StartsWith(' '), $"'{line}' is indented outside a nested list");
+            Assert.Equal(line.TrimEnd(), line);
+            var heading = System.Text.RegularExpressions.Regex.Match(line, @"^([^:]+) \((\d+)\)$");
+            if (heading.Success)
+            {
+                var rows = lines.Skip(i + 1).TakeWhile(static l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+                var table = PrintedTable.Parse(rows, indent: "  ");
+                Assert.Equal(int.Parse(heading.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), table.Rows.Count);
+                sections.Add(heading.Groups[1].Value, table);
+                i += rows.Count;
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            Assert.True(colon > 0, $"'{line}' is neither 'Label: value' nor a list heading");
+            if (line.Length == colon + 1)
+            {
+                values.Add(line[..colon], string.Empty);
+                continue;
+            }
+
+            var start = colon + 1;
+            while (start < line.Length && line[start] == ' ')
+            {
+                start++;
+            }
+
+            valueColumn ??= start;
+            Assert.True(start == valueColumn, $"'{line}' does not start its value at column {valueColumn}");
+            values.Add(line[..colon], line[start..]);
+        }
+
+        return new PrintedObject(values, sections);
+    }
+}

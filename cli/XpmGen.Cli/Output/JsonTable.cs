@@ -16,6 +16,9 @@ internal static class JsonTable
     // The columns people look for first; the rest follow in the order XPM writes them.
     private static readonly string[] Preferred = ["id", "name", "uuid"];
 
+    // A nested list's table sits under its heading, indented so that it reads as part of the object.
+    private const string NestedIndent = "  ";
+
     public static void Write(TextWriter output, JsonElement answer, int width)
     {
         switch (answer.ValueKind)
@@ -24,7 +27,7 @@ internal static class JsonTable
                 WriteRows(output, answer.EnumerateArray().ToList(), width);
                 break;
             case JsonValueKind.Object:
-                WriteObject(output, answer);
+                WriteObject(output, answer, width);
                 break;
             case JsonValueKind.Null:
                 output.WriteLine("OK");
@@ -74,7 +77,7 @@ internal static class JsonTable
         table.WriteTo(output);
     }
 
-    private static void WriteObject(TextWriter output, JsonElement item)
+    private static void WriteObject(TextWriter output, JsonElement item, int width)
     {
         var properties = item.EnumerateObject().ToList();
         var labelWidth = properties.Count == 0 ? 0 : properties.Max(static p => Header(p.Name).Length) + 1;
@@ -84,16 +87,18 @@ internal static class JsonTable
             {
                 output.WriteLine($"{Header(property.Name)} ({property.Value.GetArrayLength()})");
                 using var nested = new StringWriter();
-                WriteRows(nested, property.Value.EnumerateArray().ToList(), 120);
+                WriteRows(nested, property.Value.EnumerateArray().ToList(), width - NestedIndent.Length);
                 foreach (var line in nested.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    output.WriteLine("  " + line.TrimEnd('\r'));
+                    output.WriteLine(NestedIndent + line.TrimEnd('\r'));
                 }
 
                 continue;
             }
 
-            output.WriteLine((Header(property.Name) + ":").PadRight(labelWidth + 1) + Cell(property.Value));
+            // An empty value (an empty list) leaves the label alone on its line, with no trailing spaces.
+            // A multi-line value (an address, a note) stays on its line, as in a table cell.
+            output.WriteLine(((Header(property.Name) + ":").PadRight(labelWidth + 1) + Text.OneLine(Cell(property.Value))).TrimEnd());
         }
     }
 

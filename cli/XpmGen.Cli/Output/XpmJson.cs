@@ -36,7 +36,7 @@ internal static partial class XpmJson
         }
     }
 
-    /// <summary>A bare value beside the status (a new UUID or quote number): <c>{"uuid": "..."}</c>.</summary>
+    /// <summary>A bare value beside the status (a new UUID or quote number): <c>{"uuid": "..."}</c>; the generator names it as the models name their properties.</summary>
     public static void WriteValue(Utf8JsonWriter writer, string name, string? value)
     {
         writer.WriteStartObject();

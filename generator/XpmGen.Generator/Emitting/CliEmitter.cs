@@ -223,7 +223,7 @@ internal static class CliEmitter
         ResponseKind.List => $"static (writer, value) => {Json}.WriteList(writer, value, {Json}.Write)",
         ResponseKind.Single => $"static (writer, value) => {Json}.Write(writer, value)",
         ResponseKind.Optional => $"static (writer, value) => {Json}.WriteOptional(writer, value, {Json}.Write)",
-        ResponseKind.Value => $"static (writer, value) => {Json}.WriteValue(writer, {SourceWriter.Literal(JsonEmitter.JsonName(endpoint.Response.Element!))}, value)",
+        ResponseKind.Value => $"static (writer, value) => {Json}.WriteValue(writer, {SourceWriter.Literal(JsonEmitter.JsonName(Binding.Naming.ToPascalCase(endpoint.Response.Element!)))}, value)",
         _ => $"static (writer, value) => {Json}.WriteNone(writer)",
     };
 

@@ -600,7 +600,7 @@ namespace XpmGen.Cli.Commands
             command.Options.Add(fieldFolder);
             command.Options.Add(fieldFileName);
             command.Options.Add(fieldContent);
-            cli.Bind<string?>(command, parse => global::XpmGen.ClientRequests.Documents.Add(cli.Body(parse, optBody, "Document", global::XpmGen.Serialization.ClientDocumentAddRequestXml.Read, new global::System.CommandLine.Option[] { fieldClientUuid, fieldTitle, fieldText, fieldFolder, fieldFileName, fieldContent }, () => new global::XpmGen.Models.ClientDocumentAddRequest { ClientUuid = parse.GetValue(fieldClientUuid), Title = parse.GetValue(fieldTitle), Text = parse.GetValue(fieldText), Folder = parse.GetValue(fieldFolder), FileName = parse.GetValue(fieldFileName), Content = parse.GetValue(fieldContent) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uUID", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.ClientRequests.Documents.Add(cli.Body(parse, optBody, "Document", global::XpmGen.Serialization.ClientDocumentAddRequestXml.Read, new global::System.CommandLine.Option[] { fieldClientUuid, fieldTitle, fieldText, fieldFolder, fieldFileName, fieldContent }, () => new global::XpmGen.Models.ClientDocumentAddRequest { ClientUuid = parse.GetValue(fieldClientUuid), Title = parse.GetValue(fieldTitle), Text = parse.GetValue(fieldText), Folder = parse.GetValue(fieldFolder), FileName = parse.GetValue(fieldFileName), Content = parse.GetValue(fieldContent) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uuid", value));
             return command;
         }
     }

@@ -270,7 +270,7 @@ namespace XpmGen.Cli.Commands
             var argJobNumber = new global::System.CommandLine.Argument<string>("job-number") { Description = "The number of the job to quote, such as J000309." };
             var command = new global::System.CommandLine.Command("create-quote", "Creates a quote from a job. (POST job.api/createquote/{jobNumber})");
             command.Arguments.Add(argJobNumber);
-            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.CreateQuote(parse.GetValue(argJobNumber)!), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "iD", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.CreateQuote(parse.GetValue(argJobNumber)!), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "id", value));
             return command;
         }
 
@@ -280,7 +280,7 @@ namespace XpmGen.Cli.Commands
             var argJobNumber = new global::System.CommandLine.Argument<string>("job-number") { Description = "The number of the job to estimate, such as J000309." };
             var command = new global::System.CommandLine.Command("create-estimate", "Creates an estimate from a job. (POST job.api/createestimate/{jobNumber})");
             command.Arguments.Add(argJobNumber);
-            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.CreateEstimate(parse.GetValue(argJobNumber)!), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "iD", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.CreateEstimate(parse.GetValue(argJobNumber)!), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "id", value));
             return command;
         }
 
@@ -340,7 +340,7 @@ namespace XpmGen.Cli.Commands
             command.Options.Add(fieldEstimatedMinutes);
             command.Options.Add(fieldStartDate);
             command.Options.Add(fieldDueDate);
-            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Tasks.Add(cli.Body(parse, optBody, "Task", global::XpmGen.Serialization.JobTaskAddRequestXml.Read, new global::System.CommandLine.Option[] { fieldJob, fieldTaskUuid, fieldLabel, fieldDescription, fieldEstimatedMinutes, fieldStartDate, fieldDueDate }, () => new global::XpmGen.Models.JobTaskAddRequest { Job = parse.GetValue(fieldJob), TaskUuid = parse.GetValue(fieldTaskUuid), Label = parse.GetValue(fieldLabel), Description = parse.GetValue(fieldDescription), EstimatedMinutes = parse.GetValue(fieldEstimatedMinutes), StartDate = parse.GetValue(fieldStartDate), DueDate = parse.GetValue(fieldDueDate) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uUID", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Tasks.Add(cli.Body(parse, optBody, "Task", global::XpmGen.Serialization.JobTaskAddRequestXml.Read, new global::System.CommandLine.Option[] { fieldJob, fieldTaskUuid, fieldLabel, fieldDescription, fieldEstimatedMinutes, fieldStartDate, fieldDueDate }, () => new global::XpmGen.Models.JobTaskAddRequest { Job = parse.GetValue(fieldJob), TaskUuid = parse.GetValue(fieldTaskUuid), Label = parse.GetValue(fieldLabel), Description = parse.GetValue(fieldDescription), EstimatedMinutes = parse.GetValue(fieldEstimatedMinutes), StartDate = parse.GetValue(fieldStartDate), DueDate = parse.GetValue(fieldDueDate) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uuid", value));
             return command;
         }
 
@@ -362,7 +362,7 @@ namespace XpmGen.Cli.Commands
             command.Options.Add(fieldEstimatedMinutes);
             command.Options.Add(fieldStartDate);
             command.Options.Add(fieldDueDate);
-            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Tasks.Update(cli.Body(parse, optBody, "Task", global::XpmGen.Serialization.JobTaskUpdateRequestXml.Read, new global::System.CommandLine.Option[] { fieldUuid, fieldLabel, fieldDescription, fieldEstimatedMinutes, fieldStartDate, fieldDueDate }, () => new global::XpmGen.Models.JobTaskUpdateRequest { Uuid = parse.GetValue(fieldUuid), Label = parse.GetValue(fieldLabel), Description = parse.GetValue(fieldDescription), EstimatedMinutes = parse.GetValue(fieldEstimatedMinutes), StartDate = parse.GetValue(fieldStartDate), DueDate = parse.GetValue(fieldDueDate) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uUID", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Tasks.Update(cli.Body(parse, optBody, "Task", global::XpmGen.Serialization.JobTaskUpdateRequestXml.Read, new global::System.CommandLine.Option[] { fieldUuid, fieldLabel, fieldDescription, fieldEstimatedMinutes, fieldStartDate, fieldDueDate }, () => new global::XpmGen.Models.JobTaskUpdateRequest { Uuid = parse.GetValue(fieldUuid), Label = parse.GetValue(fieldLabel), Description = parse.GetValue(fieldDescription), EstimatedMinutes = parse.GetValue(fieldEstimatedMinutes), StartDate = parse.GetValue(fieldStartDate), DueDate = parse.GetValue(fieldDueDate) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uuid", value));
             return command;
         }
 
@@ -510,7 +510,7 @@ namespace XpmGen.Cli.Commands
             command.Options.Add(fieldUnitPrice);
             command.Options.Add(fieldBillable);
             command.Options.Add(fieldSupplierUuid);
-            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Costs.Add(cli.Body(parse, optBody, "Cost", global::XpmGen.Serialization.JobCostAddRequestXml.Read, new global::System.CommandLine.Option[] { fieldJob, fieldDate, fieldDescription, fieldCode, fieldNote, fieldQuantity, fieldUnitCost, fieldUnitPrice, fieldBillable, fieldSupplierUuid }, () => new global::XpmGen.Models.JobCostAddRequest { Job = parse.GetValue(fieldJob), Date = parse.GetValue(fieldDate), Description = parse.GetValue(fieldDescription), Code = parse.GetValue(fieldCode), Note = parse.GetValue(fieldNote), Quantity = parse.GetValue(fieldQuantity), UnitCost = parse.GetValue(fieldUnitCost), UnitPrice = parse.GetValue(fieldUnitPrice), Billable = parse.GetValue(fieldBillable), SupplierUuid = parse.GetValue(fieldSupplierUuid) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uUID", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Costs.Add(cli.Body(parse, optBody, "Cost", global::XpmGen.Serialization.JobCostAddRequestXml.Read, new global::System.CommandLine.Option[] { fieldJob, fieldDate, fieldDescription, fieldCode, fieldNote, fieldQuantity, fieldUnitCost, fieldUnitPrice, fieldBillable, fieldSupplierUuid }, () => new global::XpmGen.Models.JobCostAddRequest { Job = parse.GetValue(fieldJob), Date = parse.GetValue(fieldDate), Description = parse.GetValue(fieldDescription), Code = parse.GetValue(fieldCode), Note = parse.GetValue(fieldNote), Quantity = parse.GetValue(fieldQuantity), UnitCost = parse.GetValue(fieldUnitCost), UnitPrice = parse.GetValue(fieldUnitPrice), Billable = parse.GetValue(fieldBillable), SupplierUuid = parse.GetValue(fieldSupplierUuid) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uuid", value));
             return command;
         }
 
@@ -540,7 +540,7 @@ namespace XpmGen.Cli.Commands
             command.Options.Add(fieldUnitPrice);
             command.Options.Add(fieldBillable);
             command.Options.Add(fieldSupplierUuid);
-            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Costs.Update(cli.Body(parse, optBody, "Cost", global::XpmGen.Serialization.JobCostUpdateRequestXml.Read, new global::System.CommandLine.Option[] { fieldUuid, fieldDate, fieldDescription, fieldCode, fieldNote, fieldQuantity, fieldUnitCost, fieldUnitPrice, fieldBillable, fieldSupplierUuid }, () => new global::XpmGen.Models.JobCostUpdateRequest { Uuid = parse.GetValue(fieldUuid), Date = parse.GetValue(fieldDate), Description = parse.GetValue(fieldDescription), Code = parse.GetValue(fieldCode), Note = parse.GetValue(fieldNote), Quantity = parse.GetValue(fieldQuantity), UnitCost = parse.GetValue(fieldUnitCost), UnitPrice = parse.GetValue(fieldUnitPrice), Billable = parse.GetValue(fieldBillable), SupplierUuid = parse.GetValue(fieldSupplierUuid) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uUID", value));
+            cli.Bind<string?>(command, parse => global::XpmGen.JobRequests.Costs.Update(cli.Body(parse, optBody, "Cost", global::XpmGen.Serialization.JobCostUpdateRequestXml.Read, new global::System.CommandLine.Option[] { fieldUuid, fieldDate, fieldDescription, fieldCode, fieldNote, fieldQuantity, fieldUnitCost, fieldUnitPrice, fieldBillable, fieldSupplierUuid }, () => new global::XpmGen.Models.JobCostUpdateRequest { Uuid = parse.GetValue(fieldUuid), Date = parse.GetValue(fieldDate), Description = parse.GetValue(fieldDescription), Code = parse.GetValue(fieldCode), Note = parse.GetValue(fieldNote), Quantity = parse.GetValue(fieldQuantity), UnitCost = parse.GetValue(fieldUnitCost), UnitPrice = parse.GetValue(fieldUnitPrice), Billable = parse.GetValue(fieldBillable), SupplierUuid = parse.GetValue(fieldSupplierUuid) })), static (writer, value) => global::XpmGen.Cli.XpmJson.WriteValue(writer, "uuid", value));
             return command;
         }
 
