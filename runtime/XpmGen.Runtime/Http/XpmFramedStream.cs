@@ -154,18 +154,19 @@ internal sealed class XpmFramedStream : Stream
     /// <summary>Drops the bytes the XML reader has taken, so that the buffer holds one or two frames, not the document.</summary>
     private void Compact()
     {
-        if (_taken < _buffer.Length / 2)
+        // Only bytes both taken by the XML reader and classified by the scanner can go: the scanner needs the rest.
+        var drop = Math.Min(_taken, _scanned);
+        if (drop < _buffer.Length / 2)
         {
             return;
         }
 
-        var keep = _filled - _taken;
-        Buffer.BlockCopy(_buffer, _taken, _buffer, 0, keep);
-        _scanned -= _taken;
-        _frameA -= _taken;
-        _frameB -= _taken;
-        _filled = keep;
-        _taken = 0;
+        Buffer.BlockCopy(_buffer, drop, _buffer, 0, _filled - drop);
+        _scanned -= drop;
+        _taken -= drop;
+        _filled -= drop;
+        _frameA -= drop;
+        _frameB -= drop;
     }
 
     /// <summary>How many known frame ends lie past what the XML reader has taken (the scanner keeps the last two).</summary>
