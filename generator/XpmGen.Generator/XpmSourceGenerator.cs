@@ -67,11 +67,11 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             var (unit, kind) = input;
             if (kind == GeneratorOutput.Client)
             {
-                Emit(production, unit.HintName, unit.SourceFile, () => ModelEmitter.Emit(unit, production.CancellationToken));
+                Emit(production, HintNames.Models(unit), unit.SourceFile, () => ModelEmitter.Emit(unit, production.CancellationToken));
             }
             else if (kind == GeneratorOutput.Cli)
             {
-                Emit(production, JsonEmitter.HintName(unit), unit.SourceFile, () => JsonEmitter.Emit(unit, production.CancellationToken));
+                Emit(production, HintNames.Json(unit), unit.SourceFile, () => JsonEmitter.Emit(unit, production.CancellationToken));
             }
         });
 
@@ -83,11 +83,11 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             var (unit, kind) = input;
             if (kind == GeneratorOutput.Client)
             {
-                Emit(production, unit.HintName, unit.Resource, () => ResourceEmitter.Emit(unit, production.CancellationToken));
+                Emit(production, HintNames.Resource(unit), unit.SourceFile, () => ResourceEmitter.Emit(unit, production.CancellationToken));
             }
             else if (kind == GeneratorOutput.Sandbox)
             {
-                Emit(production, SandboxEmitter.HintName(unit), unit.Resource, () => SandboxEmitter.Emit(unit, production.CancellationToken));
+                Emit(production, HintNames.Sandbox(unit), unit.SourceFile, () => SandboxEmitter.Emit(unit, production.CancellationToken));
             }
         });
 
@@ -99,15 +99,15 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             var (unit, kind) = input;
             if (kind == GeneratorOutput.Client)
             {
-                Emit(production, ClientEmitter.HintName, "XpmClient", () => ClientEmitter.Emit(unit));
+                Emit(production, HintNames.Client, "XpmClient", () => ClientEmitter.Emit(unit));
             }
             else if (kind == GeneratorOutput.Sandbox)
             {
-                Emit(production, SandboxEmitter.ApiSetHintName, "SandboxApiSet", () => SandboxEmitter.EmitApiSet(unit));
+                Emit(production, HintNames.SandboxApiSet, "SandboxApiSet", () => SandboxEmitter.EmitApiSet(unit));
             }
             else if (kind == GeneratorOutput.Cli)
             {
-                Emit(production, CliEmitter.CatalogueHintName, "GeneratedCommands", () => CliEmitter.EmitCatalogue(unit));
+                Emit(production, HintNames.CliCatalogue, "GeneratedCommands", () => CliEmitter.EmitCatalogue(unit));
             }
         });
 
@@ -119,7 +119,7 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             var (unit, kind) = input;
             if (kind == GeneratorOutput.Cli)
             {
-                Emit(production, unit.HintName, unit.Resource.Resource, () => CliEmitter.Emit(unit, production.CancellationToken));
+                Emit(production, HintNames.Cli(unit), unit.Resource.SourceFile, () => CliEmitter.Emit(unit, production.CancellationToken));
             }
         });
     }

@@ -25,4 +25,13 @@ public sealed class XpmClientOptions
     /// limiter, which is why the default is <see cref="XpmRateLimiter.Shared"/>.
     /// </summary>
     public XpmRateLimiter RateLimiter { get; set; } = XpmRateLimiter.Shared;
+
+    /// <summary>
+    /// How long one attempt may take, from sending the request to the last byte of a buffered body (for a streamed
+    /// list: the longest wait for its next bytes). A server that stalls before or after the headers ends within it
+    /// as an <see cref="XpmConnectionException"/> with <see cref="XpmConnectionException.TimedOut"/> set, which is
+    /// retried for reads only. The caller's token still cancels at once. Default: 100 seconds, like
+    /// <see cref="System.Net.Http.HttpClient.Timeout"/>; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

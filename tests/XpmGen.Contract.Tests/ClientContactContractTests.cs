@@ -21,10 +21,13 @@ public sealed class ClientContactContractTests : ContractTestBase
     [Fact]
     public async Task List_without_paging_parameters_sends_no_query_and_reads_every_contact()
     {
-        var contacts = await Xpm.Clients.Contacts.ListAsync(cancellationToken: Ct);
+        var page = await Xpm.Clients.Contacts.ListAsync(cancellationToken: Ct);
+        var contacts = page.Items;
 
         var request = await SingleCallAsync("GET", "client.api/contacts");
         Assert.Empty(request.Query);
+        Assert.Null(page.NextPageToken);
+        Assert.False(page.HasMore);
 
         Assert.Equal(
             new[] { ClientContractData.HanaContactUuid, ClientContractData.RawiriContactUuid, ClientContractData.MereContactUuid, ClientContractData.SioneContactUuid },
@@ -50,14 +53,16 @@ public sealed class ClientContactContractTests : ContractTestBase
     [Fact]
     public async Task List_with_pageSize_sends_it_and_reads_the_single_contact_of_the_page()
     {
-        // XPM also returns Pagination/Links/Next here; it is skipped until paging helpers exist.
-        var contacts = await Xpm.Clients.Contacts.ListAsync(pageSize: 1, cancellationToken: Ct);
+        var page = await Xpm.Clients.Contacts.ListAsync(pageSize: 1, cancellationToken: Ct);
 
         var request = await SingleCallAsync("GET", "client.api/contacts");
         Assert.Equal(new[] { "pageSize" }, request.Query.Keys);
         Assert.Equal("1", request.QueryValue("pageSize"));
 
-        var hana = Assert.Single(contacts);
+        // the token of the next page comes from the pageToken of the Pagination/Links/Next link
+        Assert.Equal("Y29udGFjdDoy", page.NextPageToken);
+        Assert.True(page.HasMore);
+        var hana = Assert.Single(page.Items);
         Assert.Equal(ClientContractData.HanaContactUuid, hana.Uuid);
         Assert.Equal("Hana Whitfield", hana.Name);
     }
@@ -65,13 +70,14 @@ public sealed class ClientContactContractTests : ContractTestBase
     [Fact]
     public async Task List_past_the_last_page_sends_the_token_and_reads_an_empty_list()
     {
-        var contacts = await Xpm.Clients.Contacts.ListAsync(pageSize: 1, pageToken: "Y29udGFjdDo1", cancellationToken: Ct);
+        var page = await Xpm.Clients.Contacts.ListAsync(pageSize: 1, pageToken: "Y29udGFjdDo1", cancellationToken: Ct);
 
         var request = await SingleCallAsync("GET", "client.api/contacts");
         Assert.Equal(2, request.Query.Count);
         Assert.Equal("1", request.QueryValue("pageSize"));
         Assert.Equal("Y29udGFjdDo1", request.QueryValue("pageToken"));
-        Assert.Empty(contacts);
+        Assert.Empty(page.Items);
+        Assert.Null(page.NextPageToken);
     }
 
     [Fact]

@@ -310,10 +310,12 @@ public sealed class ClientContractTests : ContractTestBase
     [Fact]
     public async Task ListPage_without_paging_parameters_sends_no_query_and_reads_base_clients()
     {
-        var clients = await Xpm.Clients.ListPageAsync(cancellationToken: Ct);
+        var page = await Xpm.Clients.ListPageAsync(cancellationToken: Ct);
+        var clients = page.Items;
 
         var request = await SingleCallAsync("GET", "client.api/paged-list");
         Assert.Empty(request.Query);
+        Assert.Null(page.NextPageToken);
 
         Assert.Equal(
             new[] { ContractData.KowhaiClientUuid, ContractData.TuiStreetClientUuid, ClientContractData.HarakekeClientUuid },
@@ -350,12 +352,16 @@ public sealed class ClientContractTests : ContractTestBase
     [Fact]
     public async Task ListPage_first_page_sends_pageSize_and_reads_its_clients()
     {
-        // XPM also returns Pagination/Links/Next here; it is skipped until paging helpers exist.
-        var clients = await Xpm.Clients.ListPageAsync(pageSize: 2, cancellationToken: Ct);
+        var page = await Xpm.Clients.ListPageAsync(pageSize: 2, cancellationToken: Ct);
+        var clients = page.Items;
 
         var request = await SingleCallAsync("GET", "client.api/paged-list");
         Assert.Equal(new[] { "pageSize" }, request.Query.Keys);
         Assert.Equal("2", request.QueryValue("pageSize"));
+
+        // the Next link's pageToken is the continuation, wherever it sits in the link's query
+        Assert.Equal("cGFnZToy", page.NextPageToken);
+        Assert.True(page.HasMore);
 
         Assert.Equal(new[] { "Kowhai Landscaping Ltd", "Tui Street Bakery Ltd" }, clients.Select(c => c.Name));
         Assert.Null(clients[0].PostalAddress);
@@ -365,14 +371,15 @@ public sealed class ClientContractTests : ContractTestBase
     [Fact]
     public async Task ListPage_with_a_page_token_sends_it_and_reads_the_single_client_of_the_last_page()
     {
-        var clients = await Xpm.Clients.ListPageAsync(pageSize: 2, pageToken: "cGFnZToy", cancellationToken: Ct);
+        var page = await Xpm.Clients.ListPageAsync(pageSize: 2, pageToken: "cGFnZToy", cancellationToken: Ct);
 
         var request = await SingleCallAsync("GET", "client.api/paged-list");
         Assert.Equal(2, request.Query.Count);
         Assert.Equal("2", request.QueryValue("pageSize"));
         Assert.Equal("cGFnZToy", request.QueryValue("pageToken"));
 
-        var harakeke = Assert.Single(clients);
+        Assert.Null(page.NextPageToken);
+        var harakeke = Assert.Single(page.Items);
         Assert.Equal(ClientContractData.HarakekeClientUuid, harakeke.Uuid);
         Assert.Equal("kiaora@harakeke-weaving.example", harakeke.Email);
         Assert.Equal("3010", harakeke.PostalPostCode);
@@ -381,11 +388,12 @@ public sealed class ClientContractTests : ContractTestBase
     [Fact]
     public async Task ListPage_past_the_last_page_reads_an_empty_list()
     {
-        var clients = await Xpm.Clients.ListPageAsync(pageSize: 2, pageToken: "cGFnZToz", cancellationToken: Ct);
+        var page = await Xpm.Clients.ListPageAsync(pageSize: 2, pageToken: "cGFnZToz", cancellationToken: Ct);
 
         var request = await SingleCallAsync("GET", "client.api/paged-list");
         Assert.Equal("cGFnZToz", request.QueryValue("pageToken"));
-        Assert.Empty(clients);
+        Assert.Empty(page.Items);
+        Assert.False(page.HasMore);
     }
 
     private static void AssertMultiLinePostalAddress(string? postalAddress)

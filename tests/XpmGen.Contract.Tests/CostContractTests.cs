@@ -30,13 +30,16 @@ public sealed class CostContractTests : ContractTestBase
     [Fact]
     public async Task List_sends_the_page_number_and_reads_the_items_beside_the_Records_count()
     {
-        var costs = await Xpm.Costs.ListAsync(1, Ct);
+        var page = await Xpm.Costs.ListAsync(1, Ct);
+        var costs = page.Items;
 
         var request = await SingleCallAsync("GET", "cost.api/list");
         Assert.Equal(new[] { "page" }, request.Query.Keys);
         Assert.Equal("1", request.QueryValue("page"));
 
         Assert.Equal(2, costs.Count);
+        Assert.True(page.HasMore); // page-number paging: only an empty page ends the list
+        Assert.Null(page.NextPageToken);
         var courier = costs[0];
         Assert.Equal(CourierUuid, courier.Uuid);
         Assert.Equal("Courier - Auckland metro", courier.Description);
@@ -68,12 +71,13 @@ public sealed class CostContractTests : ContractTestBase
         {
             var costs = await Xpm.Costs.ListAsync(page, Ct);
             pages++;
-            if (costs.Count == 0)
+            if (!costs.HasMore)
             {
+                Assert.Empty(costs.Items);
                 break;
             }
 
-            all.AddRange(costs);
+            all.AddRange(costs.Items);
         }
 
         Assert.Equal(3, pages);

@@ -26,7 +26,8 @@ public sealed class PagingContractTests : ContractTestBase
         Assert.Equal(new[] { "1", "2", "3" }, pages);
         var first = await Xpm.Costs.ListAsync(1, Ct);
         var second = await Xpm.Costs.ListAsync(2, Ct);
-        Assert.Equal(first.Concat(second).Select(static c => c.Uuid), costs.Select(static c => c.Uuid));
+        Assert.True(first.HasMore);
+        Assert.Equal(first.Items.Concat(second.Items).Select(static c => c.Uuid), costs.Select(static c => c.Uuid));
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class DiagnosticTests
     {
         var yaml = "resource: Thing\npath: thing.api\nendpoints:\n  - name: List\n    method: GET\n    path: list\n    scopes: [practicemanager]\n    paging: { style: token }\n    response: { element: Things, item: Thing, type: Thing, many: true }\n";
 
-        var diagnostic = Single("XPM003", ("/s/endpoints/thing.yaml", yaml), ("/s/models/thing.xsd", Models));
+        var diagnostic = Single("XPM207", ("/s/endpoints/thing.yaml", yaml), ("/s/models/thing.xsd", Models));
 
         AssertAt(diagnostic, line: 8, column: 13);
         Assert.Contains("pageToken", diagnostic.GetMessage(), System.StringComparison.Ordinal);

@@ -25,6 +25,12 @@ public enum BodyMode
 
     /// <summary>Declares the full <c>Content-Length</c>, sends <see cref="CannedResponse.CutAt"/> bytes, then keeps the connection open and silent.</summary>
     Stall,
+
+    /// <summary>Reads the request, then sends nothing at all and keeps the connection open: a stall before the headers.</summary>
+    StallBeforeHeaders,
+
+    /// <summary>Reads the request, sends the status line only, then closes the connection: the request may have been processed.</summary>
+    Drop,
 }
 
 /// <summary>A request as the server received it, byte for byte.</summary>
@@ -223,6 +229,19 @@ public sealed class TestHttpServer : IAsyncDisposable
 
     private static async Task WriteResponseAsync(NetworkStream stream, CannedResponse response, CancellationToken cancellationToken)
     {
+        if (response.Mode == BodyMode.StallBeforeHeaders)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.Mode == BodyMode.Drop)
+        {
+            // A status line first: a connection closed before any byte of the response would be retried by
+            // SocketsHttpHandler itself for a GET, which would hide what the client does.
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\n"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var head = new StringBuilder();
         head.Append("HTTP/1.1 ").Append(response.Status).Append(' ').Append(response.Reason).Append("\r\n");
         foreach (var header in response.Headers)

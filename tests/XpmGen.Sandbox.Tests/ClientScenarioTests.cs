@@ -66,7 +66,7 @@ public sealed class ClientScenarioTests
 
         var archived = await xpm.Clients.ArchiveAsync(new ClientUuidRequest { Uuid = added.Uuid });
         Assert.True(archived.IsArchived);
-        Assert.DoesNotContain(await xpm.Clients.ListPageAsync(pageSize: 500), c => c.Uuid == added.Uuid);
+        Assert.DoesNotContain((await xpm.Clients.ListPageAsync(pageSize: 500)).Items, c => c.Uuid == added.Uuid);
         Assert.Contains(await xpm.Clients.ListAsync(), c => c.Uuid == added.Uuid && c.IsArchived == true);
 
         await xpm.Clients.DeleteAsync(new ClientUuidRequest { Uuid = added.Uuid });
@@ -129,8 +129,21 @@ public sealed class ClientScenarioTests
         Assert.Equal(current, paged);
         Assert.DoesNotContain(archived.Uuid, paged);
         var firstPage = await xpm.Clients.ListPageAsync(pageSize: 2);
-        Assert.Equal(2, firstPage.Count);
-        Assert.All(firstPage, static c => Assert.Empty(c.Contacts));
+        Assert.Equal(2, firstPage.Items.Count);
+        Assert.All(firstPage.Items, static c => Assert.Empty(c.Contacts));
+
+        // Paging by hand: each page's NextPageToken reads the next, and the last page has none.
+        var byHand = new List<string?>();
+        var token = (string?)null;
+        do
+        {
+            var page = await xpm.Clients.ListPageAsync(pageSize: 2, pageToken: token);
+            byHand.AddRange(page.Items.Select(static c => c.Uuid));
+            Assert.Equal(page.NextPageToken is not null, page.HasMore);
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+        Assert.Equal(paged, byHand);
 
         var tooLarge = await Assert.ThrowsAsync<XpmApiException>(() => xpm.Clients.ListPageAsync(pageSize: 501));
         Assert.Contains("'pageSize' is 501", tooLarge.ErrorDescription);

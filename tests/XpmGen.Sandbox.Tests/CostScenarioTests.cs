@@ -18,8 +18,8 @@ public sealed class CostScenarioTests
         var courier = await xpm.Costs.AddAsync(new CostAddRequest { Description = "Courier", UnitCost = 20m, UnitPrice = 25m });
         Assert.NotNull(widget);
         Assert.Equal("WID", (await xpm.Costs.GetAsync(widget.Uuid!)).Code);
-        Assert.Equal([widget.Uuid, courier!.Uuid], (await xpm.Costs.ListAsync(1)).Select(c => c.Uuid));
-        Assert.Empty(await xpm.Costs.ListAsync(2));
+        Assert.Equal([widget.Uuid, courier!.Uuid], (await xpm.Costs.ListAsync(1)).Items.Select(c => c.Uuid));
+        Assert.Empty((await xpm.Costs.ListAsync(2)).Items);
 
         var updated = await xpm.Costs.UpdateAsync(new CostUpdateRequest { Uuid = widget.Uuid, UnitPrice = 150m, Note = "Price rise" });
         Assert.Equal(150m, updated.UnitPrice);
@@ -31,10 +31,10 @@ public sealed class CostScenarioTests
         await xpm.Costs.DeleteAsync(new CostUuidRequest { Uuid = widget.Uuid });
         var gone = await Assert.ThrowsAsync<XpmApiException>(() => xpm.Costs.GetAsync(widget.Uuid!));
         Assert.Equal("Invalid cost identifier", gone.ErrorDescription);
-        Assert.Equal([courier.Uuid], (await xpm.Costs.ListAsync(1)).Select(c => c.Uuid));
+        Assert.Equal([courier.Uuid], (await xpm.Costs.ListAsync(1)).Items.Select(c => c.Uuid));
 
         await xpm.Costs.DeleteAllAsync(new CostDeleteAllRequest());
-        Assert.Empty(await xpm.Costs.ListAsync(1));
+        Assert.Empty((await xpm.Costs.ListAsync(1)).Items);
     }
 
     [Scenario]
@@ -49,9 +49,13 @@ public sealed class CostScenarioTests
         });
         var xpm = practice.Sandbox.CreateClient();
 
-        Assert.Equal(1000, (await xpm.Costs.ListAsync(1)).Count);
-        Assert.Equal(345, (await xpm.Costs.ListAsync(3)).Count);
-        Assert.Empty(await xpm.Costs.ListAsync(4));
+        Assert.Equal(1000, (await xpm.Costs.ListAsync(1)).Items.Count);
+        var last = await xpm.Costs.ListAsync(3);
+        Assert.Equal(345, last.Items.Count);
+        Assert.True(last.HasMore); // XPM signals the end only with an empty page
+        var pastTheEnd = await xpm.Costs.ListAsync(4);
+        Assert.Empty(pastTheEnd.Items);
+        Assert.False(pastTheEnd.HasMore);
 
         var all = await xpm.Costs.ListAllAsync().ToListAsync();
         Assert.Equal(2345, all.Count);
@@ -76,6 +80,6 @@ public sealed class CostScenarioTests
         var page0 = await Assert.ThrowsAsync<XpmApiException>(() => xpm.Costs.ListAsync(0));
         Assert.Contains("page", page0.ErrorDescription, StringComparison.Ordinal);
 
-        Assert.Equal([widget!.Uuid], (await xpm.Costs.ListAsync(1)).Select(c => c.Uuid));
+        Assert.Equal([widget!.Uuid], (await xpm.Costs.ListAsync(1)).Items.Select(c => c.Uuid));
     }
 }

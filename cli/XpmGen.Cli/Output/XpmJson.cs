@@ -22,6 +22,19 @@ internal static partial class XpmJson
         writer.WriteEndArray();
     }
 
+    /// <summary>
+    /// One page of a paged list: <c>{"items": [...], "nextPageToken": "..."}</c>. The token is the <c>--page-token</c> of the
+    /// next page, null on the last page and for lists paged by number.
+    /// </summary>
+    public static void WritePage<T>(Utf8JsonWriter writer, XpmPage<T> page, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("items");
+        WriteList(writer, page.Items, write);
+        writer.WriteString("nextPageToken", page.NextPageToken);
+        writer.WriteEndObject();
+    }
+
     /// <summary>An answer that may be a status only: the item, or <c>null</c>.</summary>
     public static void WriteOptional<T>(Utf8JsonWriter writer, T? value, Action<Utf8JsonWriter, T> write)
         where T : class

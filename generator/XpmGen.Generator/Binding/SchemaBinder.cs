@@ -111,7 +111,7 @@ internal static class SchemaBinder
         private List<ModelUnit> BindModels(List<ModelFileSpec> modelFiles)
         {
             var units = new List<ModelUnit>();
-            var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var fileKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var file in modelFiles)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -127,8 +127,7 @@ internal static class SchemaBinder
                     }
                 }
 
-                var hintName = UniqueHintName("Models." + Naming.ToPascalCase(file.FileName), hintNames);
-                units.Add(new ModelUnit(hintName, System.IO.Path.GetFileName(file.FilePath), classes.ToEquatableArray()));
+                units.Add(new ModelUnit(UniqueFileKey(file.FilePath, fileKeys), System.IO.Path.GetFileName(file.FilePath), classes.ToEquatableArray()));
             }
 
             return units;
@@ -159,7 +158,7 @@ internal static class SchemaBinder
                 var propertyName = member.PropertyName ?? Naming.ToPascalCase(member.XmlName);
                 if (!Naming.IsValidIdentifier(propertyName))
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, member.Location, $"The member '{type.Name}.{member.XmlName}'", propertyName, "xpm:property", "a C# identifier"));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPropertyName, member.Location, $"{type.Name}.{member.XmlName}", propertyName));
                     continue;
                 }
 
@@ -197,11 +196,9 @@ internal static class SchemaBinder
             }
 
             var name = member.Type.Name;
-            switch (name)
+            if (Vocabulary.KindOf(name) is { } vocabulary)
             {
-                case "YesNo": return (ValueKind.YesNo, null, none);
-                case "CompactDate": return (ValueKind.CompactDate, null, none);
-                case "TimeOfDay": return (ValueKind.Time, null, none);
+                return (vocabulary, null, none);
             }
 
             if (_simpleTypes.TryGetValue(name, out var simple))
@@ -253,7 +250,7 @@ internal static class SchemaBinder
                         ? model.Properties.Where(static p => p.Shape == MemberShape.Element && p.Kind != ValueKind.Complex).ToEquatableArray()
                         : EquatableArray<ModelProperty>.Empty))
                 .ToEquatableArray();
-            return new CliUnit("Cli." + resource.HintName.Substring("Resources.".Length), resource, types);
+            return new CliUnit(resource, types);
         }
 
         private List<ResourceUnit> BindResources(List<ResourceSpec> resources)
@@ -262,7 +259,7 @@ internal static class SchemaBinder
             var resourceNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var facadeNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var operations = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var fileKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var resource in resources.OrderBy(static r => r.Resource, StringComparer.Ordinal).ThenBy(static r => r.FilePath, StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -273,9 +270,15 @@ internal static class SchemaBinder
                     continue;
                 }
 
-                if (resourceNames.TryGetValue(resource.Resource, out var first) || facadeNames.TryGetValue(resource.Facade, out first))
+                if (resourceNames.TryGetValue(resource.Resource, out var first))
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, resource.Location, $"The resource '{resource.Resource}' (facade '{resource.Facade}')", first));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateResource, resource.Location, "resource", resource.Resource, first));
+                    continue;
+                }
+
+                if (facadeNames.TryGetValue(resource.Facade, out first))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateResource, resource.Location, "facade", resource.Facade, first));
                     continue;
                 }
 
@@ -283,7 +286,8 @@ internal static class SchemaBinder
                 facadeNames.Add(resource.Facade, fileName);
 
                 var endpoints = new List<BoundEndpoint>();
-                var endpointNames = new HashSet<string>(StringComparer.Ordinal);
+                // Each name a resource's classes get (endpoint methods and paging helpers, per group), and what took it first.
+                var names = new Dictionary<string, string>(StringComparer.Ordinal);
                 var groupNames = new HashSet<string>(resource.Endpoints.Where(static e => e.Group is not null).Select(static e => e.Group!), StringComparer.Ordinal);
                 foreach (var endpoint in resource.Endpoints)
                 {
@@ -297,33 +301,36 @@ internal static class SchemaBinder
 
                     if (endpoint.Group is null && groupNames.Contains(endpoint.Name))
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The name '{resource.Resource}.{endpoint.Name}' (also a group of endpoints)", fileName));
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, endpoint.Location, label, endpoint.Name, resource.Resource, "a group of endpoints"));
+                        continue;
+                    }
+
+                    if (names.TryGetValue(qualified, out var taken))
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, endpoint.Location, label, qualified, resource.Resource, taken));
                         continue;
                     }
 
                     var fullPath = resource.ApiPath + (endpoint.Path.Length == 0 ? string.Empty : "/" + endpoint.Path);
                     var operation = endpoint.Method + " " + Placeholder.Replace(fullPath, "{}");
-                    if (!endpointNames.Add(qualified))
-                    {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The endpoint name '{resource.Resource}.{qualified}'", fileName));
-                        continue;
-                    }
-
                     if (operations.TryGetValue(operation, out var firstFile))
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, endpoint.Location, $"The operation '{endpoint.Method} {fullPath}'", firstFile));
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperation, endpoint.Location, $"{endpoint.Method} {fullPath}", firstFile));
                         continue;
                     }
 
+                    names.Add(qualified, $"the endpoint '{qualified}'");
                     operations.Add(operation, fileName);
                     if (endpoint.Paging is { } paging)
                     {
                         var helper = endpoint.Group is null ? paging.Method : endpoint.Group + "." + paging.Method;
-                        if (!endpointNames.Add(helper))
+                        if (names.TryGetValue(helper, out taken))
                         {
-                            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEndpoint, paging.Location, $"The paging helper name '{resource.Resource}.{helper}'", fileName));
+                            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, paging.Location, $"The paging helper of '{resource.Resource}.{qualified}'", helper, resource.Resource, taken));
                             continue;
                         }
+
+                        names.Add(helper, $"the paging helper of '{qualified}'");
                     }
 
                     if (BindEndpoint(endpoint, fullPath, label) is { } bound)
@@ -332,8 +339,7 @@ internal static class SchemaBinder
                     }
                 }
 
-                var hintName = UniqueHintName("Resources." + resource.Resource, hintNames);
-                units.Add(new ResourceUnit(hintName, resource.Resource, resource.Facade, resource.ApiPath, resource.Description, endpoints.ToEquatableArray()));
+                units.Add(new ResourceUnit(UniqueFileKey(resource.FilePath, fileKeys), fileName, resource.Resource, resource.Facade, resource.ApiPath, resource.Description, endpoints.ToEquatableArray()));
             }
 
             return units;
@@ -349,23 +355,20 @@ internal static class SchemaBinder
                 var declared = endpoint.PathParameters.FirstOrDefault(p => p.Name == placeholder);
                 if (declared is not null && declared.Type != ParameterType.String)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PathParameterMismatch, declared.Location, label, $"the path parameter '{placeholder}' must have type string"));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PathParameterNotString, declared.Location, label, placeholder, declared.Type.ToString().ToLowerInvariant()));
                     ok = false;
                 }
 
                 var csharpName = Naming.EscapeKeyword(declared?.CSharpName ?? Naming.ToParameterName(placeholder));
-                pathParameters.Add(new BoundParameter(placeholder, csharpName, ParameterType.String, Required: true, declared?.Description));
+                var description = declared?.Description ?? $"The {{{placeholder}}} path segment.";
+                pathParameters.Add(new BoundParameter(placeholder, csharpName, ParameterType.String, Required: true, description));
             }
 
             foreach (var declared in endpoint.PathParameters)
             {
                 if (!placeholders.Contains(declared.Name))
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.PathParameterMismatch,
-                        declared.Location,
-                        label,
-                        $"the parameter '{declared.Name}' has no {{{declared.Name}}} placeholder in the path '{fullPath}'"));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PathParameterWithoutPlaceholder, declared.Location, label, declared.Name, fullPath));
                     ok = false;
                 }
             }
@@ -381,7 +384,7 @@ internal static class SchemaBinder
                     continue;
                 }
 
-                query.Add(new BoundParameter(parameter.Name, csharpName, parameter.Type, parameter.Required, parameter.Description));
+                query.Add(new BoundParameter(parameter.Name, csharpName, parameter.Type, parameter.Required, parameter.Description ?? $"The {parameter.Name} query parameter."));
             }
 
             BoundRequest? request = null;
@@ -403,7 +406,7 @@ internal static class SchemaBinder
             {
                 if (valueSpec.Many)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, valueSpec.Location, label + " response", "many", "many", "false for a bare string value"));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, valueSpec.Location, label + " response", "true", "many", "false for a bare string value"));
                     ok = false;
                 }
 
@@ -417,7 +420,7 @@ internal static class SchemaBinder
                 }
                 else
                 {
-                    var hasWebUrl = responseClass.Properties.Any(static p => p.PropertyName == "WebUrl" && p.Kind == ValueKind.String && p.Shape == MemberShape.Element);
+                    var hasWebUrl = responseClass.Properties.Any(static p => p.PropertyName == Vocabulary.WebUrl && p.Kind == ValueKind.String && p.Shape == MemberShape.Element);
                     response = responseSpec.Many
                         ? new BoundResponse(ResponseKind.List, responseSpec.Element, responseSpec.Item ?? responseSpec.Type, responseSpec.Type, HasWebUrl: false)
                         : new BoundResponse(responseSpec.Optional ? ResponseKind.Optional : ResponseKind.Single, responseSpec.Element, null, responseSpec.Type, hasWebUrl);
@@ -436,6 +439,12 @@ internal static class SchemaBinder
                 if (paging is null)
                 {
                     return null;
+                }
+
+                // A page of a page- or token-paged list is more than its items: it says whether another follows.
+                if (paging.Style is PagingStyle.Page or PagingStyle.Token)
+                {
+                    response = response with { Kind = ResponseKind.Page };
                 }
             }
 
@@ -458,29 +467,45 @@ internal static class SchemaBinder
 
         private BoundPaging? BindPaging(PagingSpec spec, BoundResponse response, List<BoundParameter> query, string label)
         {
-            var (style, needed) = spec.Style switch
+            // The query parameters each style drives, with the variable the helper's lambda gives each one.
+            var needed = spec.Style switch
             {
-                "page" => (PagingStyle.Page, new[] { ("page", ParameterType.Int) }),
-                "token" => (PagingStyle.Token, new[] { ("pageToken", ParameterType.String) }),
-                _ => (PagingStyle.Window, new[] { ("from", ParameterType.Date), ("to", ParameterType.Date) }),
+                PagingStyle.Page => new[] { (Name: "page", Type: ParameterType.Int, Variable: "xpmPage") },
+                PagingStyle.Token => new[] { (Name: "pageToken", Type: ParameterType.String, Variable: "xpmToken") },
+                _ => new[] { (Name: "from", Type: ParameterType.Date, Variable: "xpmFrom"), (Name: "to", Type: ParameterType.Date, Variable: "xpmTo") },
             };
-            string? problem = response.Kind != ResponseKind.List
-                ? "a paged endpoint must return a list (many: true)"
+            var style = spec.Style.ToString().ToLowerInvariant();
+            var problem = response.Kind != ResponseKind.List
+                ? "it does not return a list (many: true)"
                 : !Naming.IsValidIdentifier(spec.Method)
                     ? $"the helper name '{spec.Method}' is not a C# identifier"
-                    : needed.Where(n => !query.Any(q => q.Placeholder == n.Item1 && q.Type == n.Item2)).Select(n => $"{spec.Style} paging needs the query parameter '{n.Item1}' of type {n.Item2.ToString().ToLowerInvariant()}").FirstOrDefault();
-            if (style == PagingStyle.Window && problem is null && query.Where(static q => q.Placeholder is "from" or "to").Any(static q => !q.Required))
+                    : needed.Where(n => !query.Any(q => q.Placeholder == n.Name && q.Type == n.Type))
+                        .Select(n => $"it has no query parameter '{n.Name}' of type {n.Type.ToString().ToLowerInvariant()}")
+                        .FirstOrDefault();
+            if (problem is null && spec.Style == PagingStyle.Window && query.Any(static q => q.Placeholder is "from" or "to" && !q.Required))
             {
-                problem = "window paging needs from and to to be required";
+                problem = "its from and to query parameters are not both required";
             }
 
             if (problem is not null)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidValue, spec.Location, label, spec.Style, "paging", problem));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPaging, spec.Location, label, style, problem));
                 return null;
             }
 
-            return new BoundPaging(style, spec.Method);
+            var driven = needed
+                .Select(n => new PagingArgument(query.First(q => q.Placeholder == n.Name).CSharpName, n.Variable))
+                .ToEquatableArray();
+
+            // Page and token helpers supply page/pageToken themselves, so those leave the signature; a window helper
+            // keeps from and to as the bounds of the whole range, which may now be longer than a year.
+            var signature = BoundParameters.InMethodOrder(query)
+                .Where(q => spec.Style == PagingStyle.Window || !needed.Any(n => n.Name == q.Placeholder))
+                .Select(q => spec.Style == PagingStyle.Window && q.Placeholder is "from" or "to"
+                    ? q with { Description = q.Description + " The range may be longer than a year." }
+                    : q)
+                .ToEquatableArray();
+            return new BoundPaging(spec.Style, spec.Method, driven, signature);
         }
 
         private ModelClass? RequireClass(PayloadSpec payload, string label)
@@ -505,15 +530,21 @@ internal static class SchemaBinder
             return false;
         }
 
-        private static string UniqueHintName(string baseName, HashSet<string> used)
+        /// <summary>
+        /// The name every output of a schema file is given after: the file name without extension in PascalCase
+        /// (<c>clientgroup.yaml</c> → <c>Clientgroup</c>, whatever the resource inside is called), made unique (ignoring
+        /// case) among the files of its kind. PascalCase keeps the characters valid in a hint name.
+        /// </summary>
+        private static string UniqueFileKey(string filePath, HashSet<string> used)
         {
+            var baseName = Naming.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(filePath));
             var candidate = baseName;
             for (var i = 2; !used.Add(candidate); i++)
             {
                 candidate = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return candidate + ".g.cs";
+            return candidate;
         }
     }
 }

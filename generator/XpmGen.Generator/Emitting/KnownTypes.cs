@@ -4,8 +4,14 @@ namespace XpmGen.Generator.Emitting;
 internal static class KnownTypes
 {
     public const string GeneratorName = "XpmGen.Generator";
-    public const string GeneratorVersion = "1.0.0";
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
+
+    /// <summary>
+    /// The generator assembly's version (its project's <c>Version</c>), as three parts: fixed per build, so output stays
+    /// deterministic, and unlike the informational version it carries no commit hash that would change every file.
+    /// </summary>
+    public static readonly string GeneratorVersion = typeof(KnownTypes).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"" + GeneratorName + "\", \"" + GeneratorVersion + "\")]";
     public const string ModelsNamespace = "XpmGen.Models";
     public const string SerializationNamespace = "XpmGen.Serialization";
     public const string RootNamespace = "XpmGen";
@@ -31,6 +37,8 @@ internal static class KnownTypes
     public const string XpmPath = "global::XpmGen.XpmPath";
     public const string XpmRequestBody = "global::XpmGen.XpmRequestBody";
     public const string XpmResponseReader = "global::XpmGen.XpmResponseReader";
+    public const string XpmPage = "global::XpmGen.XpmPage";
+    public const string XpmPageReader = "global::XpmGen.XpmPageReader";
     public const string XpmNone = "global::XpmGen.XpmNone";
 
     public static string Model(string name) => "global::" + ModelsNamespace + "." + name;

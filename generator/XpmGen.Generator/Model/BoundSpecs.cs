@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace XpmGen.Generator.Model;
 
 // Bound specs: the per-output units, resolved across files and ready to emit. Each unit holds
@@ -14,8 +17,11 @@ internal sealed record BindResult(
     public EquatableArray<CliUnit> CliResources { get; init; } = EquatableArray<CliUnit>.Empty;
 }
 
-/// <summary>The model classes and their XML readers and writers of one XSD file.</summary>
-internal sealed record ModelUnit(string HintName, string SourceFile, EquatableArray<ModelClass> Classes);
+/// <summary>
+/// The model classes and their XML readers and writers of one XSD file. <see cref="FileKey"/> is the file's name without
+/// extension in PascalCase, made unique (<c>Clientgroup</c>); every output of the file is named after it.
+/// </summary>
+internal sealed record ModelUnit(string FileKey, string SourceFile, EquatableArray<ModelClass> Classes);
 
 internal sealed record ModelClass(string Name, string? Documentation, EquatableArray<ModelProperty> Properties);
 
@@ -43,9 +49,13 @@ internal sealed record ModelProperty(
     string? Documentation,
     EquatableArray<string> KnownValues);
 
-/// <summary>The endpoint descriptors, request builders and facade of one resource.</summary>
+/// <summary>
+/// The endpoint descriptors, request builders and facade of one resource (one YAML file). <see cref="FileKey"/> is the
+/// file's name without extension in PascalCase, made unique (<c>Clientgroup</c>); every output of the file is named after it.
+/// </summary>
 internal sealed record ResourceUnit(
-    string HintName,
+    string FileKey,
+    string SourceFile,
     string Resource,
     string Facade,
     string ApiPath,
@@ -69,27 +79,40 @@ internal sealed record BoundEndpoint(
     public BoundPaging? Paging { get; init; }
 }
 
-internal enum PagingStyle
-{
-    /// <summary><c>page=1,2,...</c> until a page is empty.</summary>
-    Page,
+/// <summary>
+/// The helper that reads every page, decided by the binder: its style and name, the builder arguments it supplies
+/// itself on each call (<c>page</c>, <c>pageToken</c>, or a window's <c>from</c> and <c>to</c>), and the query
+/// parameters of its own signature, in method order and with their final descriptions.
+/// </summary>
+internal sealed record BoundPaging(
+    PagingStyle Style,
+    string Method,
+    EquatableArray<PagingArgument> Driven,
+    EquatableArray<BoundParameter> Query);
 
-    /// <summary><c>pageToken</c> from each response's next link.</summary>
-    Token,
+/// <summary>A request builder argument a paging helper supplies on each call: the builder's parameter and the helper's lambda variable.</summary>
+internal sealed record PagingArgument(string CSharpName, string Variable);
 
-    /// <summary><c>from</c>/<c>to</c> split into windows under a year.</summary>
-    Window,
-}
-
-internal sealed record BoundPaging(PagingStyle Style, string Method);
-
-/// <summary>A parameter of a request builder. <see cref="Placeholder"/> is the path placeholder or query name.</summary>
+/// <summary>
+/// A parameter of a request builder. <see cref="Placeholder"/> is the path placeholder or query name;
+/// <see cref="Description"/> is the schema's, or a default the binder wrote, so every emitter documents it alike.
+/// </summary>
 internal sealed record BoundParameter(
     string Placeholder,
     string CSharpName,
     ParameterType Type,
     bool Required,
-    string? Description);
+    string Description);
+
+internal static class BoundParameters
+{
+    /// <summary>
+    /// Query parameters in the order methods take them: required ones first, then optional ones (which default to
+    /// null); each group in schema order. The wire order stays the schema's.
+    /// </summary>
+    public static IEnumerable<BoundParameter> InMethodOrder(IEnumerable<BoundParameter> query) =>
+        query.Where(static p => p.Required).Concat(query.Where(static p => !p.Required));
+}
 
 internal sealed record BoundRequest(string Element, string Type, string CSharpName);
 
@@ -99,6 +122,9 @@ internal enum ResponseKind
     Single,
     Optional,
     List,
+
+    /// <summary>A list read one page at a time into an <c>XpmPage&lt;T&gt;</c> (page or token paging).</summary>
+    Page,
 
     /// <summary>A bare text element beside the status, such as the UUID of a created item.</summary>
     Value,
@@ -115,7 +141,7 @@ internal sealed record ClientResource(string Resource, string Facade, string Api
 /// The commands of one resource (<c>XpmGenOutput=Cli</c>): the resource's endpoints and, for each request body type,
 /// the simple top-level fields that become one option each (<c>--name</c>, <c>--client-uuid</c>).
 /// </summary>
-internal sealed record CliUnit(string HintName, ResourceUnit Resource, EquatableArray<CliRequestType> RequestTypes);
+internal sealed record CliUnit(ResourceUnit Resource, EquatableArray<CliRequestType> RequestTypes);
 
 /// <summary>A request body type and its simple (text, number, flag, date) child elements.</summary>
 internal sealed record CliRequestType(string Type, EquatableArray<ModelProperty> Fields);

@@ -97,7 +97,20 @@ internal sealed record EndpointSpec(
 }
 
 /// <summary>How an endpoint pages, and the name of the generated helper that reads every page.</summary>
-internal sealed record PagingSpec(string Style, string Method, LocationInfo Location);
+internal sealed record PagingSpec(PagingStyle Style, string Method, LocationInfo Location);
+
+/// <summary>The paging styles of the YAML <c>paging: { style }</c> key, parsed once here.</summary>
+internal enum PagingStyle
+{
+    /// <summary><c>page</c>: <c>page=1,2,...</c> until a page is empty.</summary>
+    Page,
+
+    /// <summary><c>token</c>: <c>pageToken</c> from each response's next link.</summary>
+    Token,
+
+    /// <summary><c>window</c>: <c>from</c>/<c>to</c> split into windows under a year.</summary>
+    Window,
+}
 
 /// <summary>A path placeholder or query parameter.</summary>
 internal sealed record ParameterSpec(

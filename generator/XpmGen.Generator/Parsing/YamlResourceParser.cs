@@ -168,13 +168,29 @@ internal static class YamlResourceParser
         var pagingLabel = label + ", paging";
         context.CheckKeys(paging, pagingLabel, PagingKeys);
         var style = context.RequiredScalar(paging, "style", pagingLabel, "page, token or window");
-        if (style is not null && style is not ("page" or "token" or "window"))
+        if (style is null)
+        {
+            return null;
+        }
+
+        if (!TryParsePagingStyle(style, out var parsed))
         {
             context.Report(DiagnosticDescriptors.InvalidValue, context.At(context.Child(paging, "style")!.Start), pagingLabel, style, "style", "page, token or window");
             return null;
         }
 
-        return style is null ? null : new PagingSpec(style, context.OptionalScalar(paging, "method") ?? "ListAll", context.At(paging.Start));
+        return new PagingSpec(parsed, context.OptionalScalar(paging, "method") ?? "ListAll", context.At(paging.Start));
+    }
+
+    private static bool TryParsePagingStyle(string text, out PagingStyle style)
+    {
+        switch (text)
+        {
+            case "page": style = PagingStyle.Page; return true;
+            case "token": style = PagingStyle.Token; return true;
+            case "window": style = PagingStyle.Window; return true;
+            default: style = default; return false;
+        }
     }
 
     private static EquatableArray<ParameterSpec> ParseParameters(YamlMappingNode map, string key, string label, Context context)

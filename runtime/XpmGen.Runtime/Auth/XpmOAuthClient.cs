@@ -125,7 +125,7 @@ public sealed class XpmOAuthClient
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await XpmErrorFactory.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await XpmBoundedBody.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
         var context = Context(HttpMethod.Get, _options.ConnectionsEndpoint, response, XpmBodyText.Excerpt(body, accessToken));
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -172,7 +172,7 @@ public sealed class XpmOAuthClient
 
         var requestedAt = _timeProvider.GetUtcNow();
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await XpmErrorFactory.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await XpmBoundedBody.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
         var path = _options.TokenEndpoint.AbsolutePath;
         if (!response.IsSuccessStatusCode)
         {
@@ -245,7 +245,7 @@ public sealed class XpmOAuthClient
             : null;
 
     private static XpmErrorContext Context(HttpMethod method, Uri endpoint, HttpResponseMessage response, string? excerpt) =>
-        new(null, method, endpoint.AbsolutePath.TrimStart('/'), response.StatusCode, XpmErrorFactory.GetCorrelationId(response), excerpt);
+        new(null, method, endpoint.AbsolutePath.TrimStart('/'), response.StatusCode, XpmResponseHeaders.CorrelationId(response), excerpt);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

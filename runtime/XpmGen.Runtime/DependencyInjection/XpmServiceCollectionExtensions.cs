@@ -19,7 +19,12 @@ public static class XpmServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options: tenant, access token provider, base address, retries, rate limiter.</param>
-    /// <returns>The builder of the named <see cref="HttpClient"/>, to add handlers or settings.</returns>
+    /// <returns>
+    /// The builder of the named <see cref="HttpClient"/>, to add handlers or settings. Resilience composes: add
+    /// <see cref="XpmResilienceExtensions.AddXpmResilienceHandler"/> (or <c>AddStandardResilienceHandler()</c>, which
+    /// gets XPM's rule too) and the client's own retries step aside, so a read is attempted at most
+    /// 1 + <see cref="XpmRetryOptions.MaxRetries"/> times and a write that may have been delivered is never sent again.
+    /// </returns>
     public static IHttpClientBuilder AddXpmClient(this IServiceCollection services, Action<XpmClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -28,10 +33,20 @@ public static class XpmServiceCollectionExtensions
             .Configure(configure)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<XpmClientOptions>, XpmClientOptionsValidator>();
-        services.AddTransient(static provider => new XpmClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            provider.GetRequiredService<IOptions<XpmClientOptions>>().Value,
-            provider.GetService<ILogger<XpmClient>>()));
+        services.AddTransient(static provider =>
+        {
+            // The handler chain shows whether a resilience handler retries inside the HttpClient; the client's own
+            // retry stage then steps aside, so that attempts never multiply.
+            var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName);
+            return new XpmClient(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+                provider.GetRequiredService<IOptions<XpmClientOptions>>().Value,
+                provider.GetService<ILogger<XpmClient>>(),
+                retriesDelegated: XpmResilienceExtensions.HasResilienceHandler(handler));
+        });
+
+        // A plain AddStandardResilienceHandler() on the returned builder must follow XPM's rule as well.
+        XpmResilienceExtensions.ApplyXpmRule(services, HttpClientName + "-standard");
         return services.AddHttpClient(HttpClientName);
     }
 

@@ -18,8 +18,8 @@ public static class XpmTelemetry
     /// <summary>The meter of the instruments below.</summary>
     public static Meter Meter { get; } = new(Name, typeof(XpmTelemetry).Assembly.GetName().Version?.ToString());
 
-    /// <summary><c>xpmgen.requests</c>: responses received, tagged with method, endpoint and status code.</summary>
-    internal static Counter<long> Requests { get; } = Meter.CreateCounter<long>("xpmgen.requests", "{request}", "XPM calls that received a response.");
+    /// <summary><c>xpmgen.requests</c>: responses received, one per attempt, tagged with method, endpoint and status code.</summary>
+    internal static Counter<long> Requests { get; } = Meter.CreateCounter<long>("xpmgen.requests", "{request}", "XPM responses received, one per attempt (a retried call counts each response).");
 
     /// <summary><c>xpmgen.retries</c>: attempts sent again, tagged with method, endpoint and the reason.</summary>
     internal static Counter<long> Retries { get; } = Meter.CreateCounter<long>("xpmgen.retries", "{retry}", "XPM calls sent again after a throttle or a failed read.");

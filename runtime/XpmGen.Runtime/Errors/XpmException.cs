@@ -21,8 +21,9 @@ namespace XpmGen;
 /// </para>
 /// <para>
 /// A connection that fails without a response (refused, reset, DNS, TLS) is an <see cref="XpmConnectionException"/>,
-/// after the retries that are safe (see <see cref="XpmRetryOptions"/>); a timeout of the <see cref="HttpClient"/>
-/// surfaces as its <see cref="System.Threading.Tasks.TaskCanceledException"/>.
+/// after the retries that are safe (see <see cref="XpmRetryOptions"/>); so is a stall before or after the headers
+/// that outlasts <see cref="XpmClientOptions.AttemptTimeout"/> or the <see cref="HttpClient"/>'s timeout
+/// (<see cref="XpmConnectionException.TimedOut"/>). Only the caller's own token yields an <see cref="System.OperationCanceledException"/>.
 /// </para>
 /// </remarks>
 public abstract class XpmException : Exception

@@ -3,8 +3,6 @@ using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using System.Xml;
-using XpmGen.Serialization;
 
 namespace XpmGen.Http;
 
@@ -174,61 +172,6 @@ internal static class XpmBodyText
             return NullIfBlank(detail) ?? NullIfBlank(errorDescription) ?? NullIfBlank(title);
         }
         catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Reads an XPM envelope held in memory (an error body) with the same secure settings as every other
-    /// reader. Returns <see langword="null"/> unless the text is a complete <c>&lt;Response&gt;</c> document.
-    /// </summary>
-    public static XpmResponseEnvelope? TryReadEnvelope(string text)
-    {
-        var start = text.AsSpan().TrimStart();
-        if (start.IsEmpty || start[0] != '<')
-        {
-            return null;
-        }
-
-        try
-        {
-            using var textReader = new StringReader(text);
-            using var reader = XpmXml.CreateReader(textReader);
-            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "Response")
-            {
-                return null;
-            }
-
-            var apiMethod = XpmValueFormat.EmptyToNull(reader.GetAttribute("api-method"));
-            string? status = null;
-            string? description = null;
-            string? webUrl = null;
-            if (XpmXml.EnterElement(reader))
-            {
-                while (XpmXml.MoveToNextChild(reader))
-                {
-                    switch (reader.LocalName)
-                    {
-                        case "Status":
-                            status = XpmXml.ReadString(reader)?.Trim();
-                            break;
-                        case "ErrorDescription":
-                            description = XpmXml.ReadString(reader)?.Trim();
-                            break;
-                        case "WebUrl":
-                            webUrl = XpmXml.ReadString(reader)?.Trim();
-                            break;
-                        default:
-                            reader.Skip();
-                            break;
-                    }
-                }
-            }
-
-            return new XpmResponseEnvelope(status, description, apiMethod, webUrl);
-        }
-        catch (XmlException)
         {
             return null;
         }

@@ -11,113 +11,288 @@ namespace XpmGen.Http;
 /// <param name="Payload">The payload, meaningful only when <paramref name="HasPayload"/> is <see langword="true"/>.</param>
 internal readonly record struct XpmEnvelopeContent<T>(XpmResponseEnvelope Envelope, bool HasPayload, T Payload);
 
+/// <summary>What one call of <see cref="XpmEnvelopeReader{T}.Step"/> did.</summary>
+internal enum XpmEnvelopeStep
+{
+    /// <summary>A node was read; call again.</summary>
+    Continue,
+
+    /// <summary>A list item was read (streaming only); it is in <see cref="XpmEnvelopeReader{T}.Current"/>.</summary>
+    Item,
+
+    /// <summary>The whole document has been read; the envelope is complete.</summary>
+    Done,
+}
+
 /// <summary>
-/// Reads the <c>&lt;Response&gt;</c> envelope of a buffered body: the envelope's own elements and the payload
-/// (with the request's generated payload reader), synchronously, since the bytes are already in memory.
+/// The one reader of XPM's <c>&lt;Response&gt;</c> envelope, used by the buffered, streamed, raw and error-body
+/// paths, so that a document gets the same verdict whichever path reads it (see <see cref="XpmEnvelopeVerdict"/>).
 /// </summary>
 /// <remarks>
+/// <para>
+/// It is a synchronous state machine that advances by small steps: one node, or one whole element (a
+/// <c>Status</c>, a payload, a list item). The streamed path makes sure the bytes a step needs are in memory
+/// before each step (<see cref="XpmFramedStream"/>), so the network is only ever read asynchronously while the
+/// XML is parsed synchronously; the buffered path has the whole body in memory and just loops.
+/// </para>
+/// <para>
 /// Element order is not relied on: the payload may come before or after <c>Status</c>, and children the
-/// client does not know are skipped. The whole document is read, so trailing garbage or a second root
-/// element is reported rather than ignored. Structural problems are raised as <see cref="XmlException"/>
-/// with line information, which the client turns into an <see cref="XpmProtocolException"/>.
+/// client does not know are skipped. The payload of a response already known to be an <c>ERROR</c> is skipped,
+/// since reading a half-formed payload could only hide the error. The whole document is read, so trailing
+/// garbage or a second root element is reported. Structural problems are <see cref="XmlException"/>s with line
+/// information, which the response module turns into an <see cref="XpmProtocolException"/>.
+/// </para>
 /// </remarks>
-internal static class XpmEnvelopeReader
+/// <typeparam name="T">The payload type (buffered) or the item type (streamed).</typeparam>
+internal sealed class XpmEnvelopeReader<T>
 {
     public const string RootElementName = "Response";
 
-    public static XpmEnvelopeContent<T> Read<T>(XmlReader reader, XpmResponseReader<T> payloadReader, CancellationToken cancellationToken)
+    private readonly XmlReader _reader;
+    private readonly XpmResponseReader<T>? _payloadReader;
+    private readonly IXpmListReader<T>? _listReader;
+    private State _state;
+    private string? _status;
+    private string? _errorDescription;
+    private string? _webUrl;
+    private string? _apiMethod;
+    private bool _listSeen;
+
+    private XpmEnvelopeReader(XmlReader reader, XpmResponseReader<T>? payloadReader, IXpmListReader<T>? listReader)
     {
-        if (reader.MoveToContent() != XmlNodeType.Element)
-        {
-            throw new XmlException("The response has no root element.");
-        }
+        _reader = reader;
+        _payloadReader = payloadReader;
+        _listReader = listReader;
+    }
 
-        if (reader.LocalName != RootElementName)
-        {
-            throw At(reader, $"The root element is <{reader.LocalName}>, not <{RootElementName}>.");
-        }
+    private enum State
+    {
+        Prolog,
+        Root,
+        List,
+        Epilogue,
+        Done,
+    }
 
-        var apiMethod = Blank(reader.GetAttribute("api-method"));
-        string? status = null;
-        string? errorDescription = null;
-        string? webUrl = null;
-        var hasPayload = false;
-        T payload = default!;
+    /// <summary>The envelope fields read so far; complete once <see cref="Step"/> has returned <see cref="XpmEnvelopeStep.Done"/>.</summary>
+    public XpmResponseEnvelope Envelope => new(_status, _errorDescription, _apiMethod, _webUrl);
 
-        var isEmpty = reader.IsEmptyElement;
-        reader.Read();
-        if (!isEmpty)
-        {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (reader.NodeType)
-                {
-                    case XmlNodeType.Element:
-                        switch (reader.LocalName)
-                        {
-                            case "Status":
-                                status = Blank(reader.ReadElementContentAsString());
-                                break;
-                            case "ErrorDescription":
-                                errorDescription = Blank(reader.ReadElementContentAsString());
-                                break;
-                            case "WebUrl":
-                                webUrl = Blank(reader.ReadElementContentAsString());
-                                break;
-                            default:
-                                // A second payload element, or the payload of a response already known to be an error, is
-                                // skipped: reading an error's half-formed payload could only hide the error.
-                                if ((!hasPayload || payloadReader.ReadsEveryPayloadElement) && !IsError(status) && payloadReader.IsPayload(reader.LocalName))
-                                {
-                                    payload = payloadReader.ReadPayload(reader);
-                                    hasPayload = true;
-                                }
-                                else
-                                {
-                                    reader.Skip();
-                                }
+    /// <summary>Whether the payload element was read (buffered) or the list element was seen (streamed).</summary>
+    public bool HasPayload { get; private set; }
 
-                                break;
-                        }
+    /// <summary>The payload (buffered) or the last item read (streamed).</summary>
+    public T Current { get; private set; } = default!;
 
-                        continue;
-                    case XmlNodeType.EndElement:
-                        reader.Read();
-                        break;
-                    case XmlNodeType.None:
-                        throw new XmlException("The response ended inside the <Response> element.");
-                    default:
-                        if (!reader.Read())
-                        {
-                            throw new XmlException("The response ended inside the <Response> element.");
-                        }
+    /// <summary>A reader that reads the whole payload element with <paramref name="payloadReader"/>.</summary>
+    public static XpmEnvelopeReader<T> ForPayload(XmlReader reader, XpmResponseReader<T> payloadReader) => new(reader, payloadReader, null);
 
-                        continue;
-                }
+    /// <summary>A reader that hands out the items of the list one at a time.</summary>
+    public static XpmEnvelopeReader<T> ForItems(XmlReader reader, IXpmListReader<T> listReader) => new(reader, null, listReader);
 
-                break;
-            }
-        }
-
-        // Read to the end so that a second root or trailing garbage fails here instead of passing unnoticed.
-        while (!reader.EOF && reader.Read())
+    /// <summary>Reads a document held in memory to its end.</summary>
+    public static XpmEnvelopeContent<T> ReadAll(XmlReader reader, XpmResponseReader<T> payloadReader, CancellationToken cancellationToken)
+    {
+        var envelope = ForPayload(reader, payloadReader);
+        while (envelope.Step() != XpmEnvelopeStep.Done)
         {
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return new XpmEnvelopeContent<T>(new XpmResponseEnvelope(status, errorDescription, apiMethod, webUrl), hasPayload, payload);
+        return new XpmEnvelopeContent<T>(envelope.Envelope, envelope.HasPayload, envelope.Current);
     }
 
-    public static bool IsOk(string? status) => string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Advances by one node or one whole element.</summary>
+    public XpmEnvelopeStep Step()
+    {
+        switch (_state)
+        {
+            case State.Prolog:
+                return StepProlog();
+            case State.Root:
+                return StepRoot();
+            case State.List:
+                return StepList();
+            case State.Epilogue:
+                // Read to the end so that a second root or trailing garbage fails here instead of passing unnoticed.
+                if (!_reader.Read())
+                {
+                    _state = State.Done;
+                    return XpmEnvelopeStep.Done;
+                }
 
-    public static bool IsError(string? status) => string.Equals(status, "ERROR", StringComparison.OrdinalIgnoreCase);
+                return XpmEnvelopeStep.Continue;
+            default:
+                return XpmEnvelopeStep.Done;
+        }
+    }
+
+    private XpmEnvelopeStep StepProlog()
+    {
+        // One node per step (declaration, white space, comment, then the root), never MoveToContent, which
+        // could read past what the streamed path has buffered.
+        if (!_reader.Read())
+        {
+            throw new XmlException("The response has no root element.");
+        }
+
+        if (_reader.NodeType != XmlNodeType.Element)
+        {
+            return XpmEnvelopeStep.Continue;
+        }
+
+        if (_reader.LocalName != RootElementName)
+        {
+            var info = _reader as IXmlLineInfo;
+            throw new XmlException($"The root element is <{_reader.LocalName}>, not <{RootElementName}>.", null, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
+        }
+
+        _apiMethod = Blank(_reader.GetAttribute("api-method"));
+        _state = _reader.IsEmptyElement ? State.Epilogue : State.Root;
+        _reader.Read();
+        return XpmEnvelopeStep.Continue;
+    }
+
+    private XpmEnvelopeStep StepRoot()
+    {
+        switch (_reader.NodeType)
+        {
+            case XmlNodeType.Element:
+                switch (_reader.LocalName)
+                {
+                    case "Status":
+                        _status = Blank(_reader.ReadElementContentAsString());
+                        return XpmEnvelopeStep.Continue;
+                    case "ErrorDescription":
+                        _errorDescription = Blank(_reader.ReadElementContentAsString());
+                        return XpmEnvelopeStep.Continue;
+                    case "WebUrl":
+                        _webUrl = Blank(_reader.ReadElementContentAsString());
+                        return XpmEnvelopeStep.Continue;
+                }
+
+                if (XpmEnvelopeVerdict.IsError(_status))
+                {
+                    _reader.Skip();
+                }
+                else if (_listReader is not null)
+                {
+                    if (!_listSeen && _reader.LocalName == _listReader.ElementName)
+                    {
+                        _listSeen = true;
+                        HasPayload = true;
+                        var isEmpty = _reader.IsEmptyElement;
+                        _reader.Read();
+                        _state = isEmpty ? State.Root : State.List;
+                    }
+                    else
+                    {
+                        _reader.Skip();
+                    }
+                }
+                else if ((!HasPayload || _payloadReader!.ReadsEveryPayloadElement) && _payloadReader!.IsPayload(_reader.LocalName))
+                {
+                    Current = _payloadReader.ReadPayload(_reader);
+                    HasPayload = true;
+                }
+                else
+                {
+                    _reader.Skip();
+                }
+
+                return XpmEnvelopeStep.Continue;
+            case XmlNodeType.EndElement:
+                // </Response>
+                _reader.Read();
+                _state = State.Epilogue;
+                return XpmEnvelopeStep.Continue;
+            case XmlNodeType.None:
+                throw new XmlException("The response ended inside the <Response> element.");
+            default:
+                if (!_reader.Read())
+                {
+                    throw new XmlException("The response ended inside the <Response> element.");
+                }
+
+                return XpmEnvelopeStep.Continue;
+        }
+    }
+
+    private XpmEnvelopeStep StepList()
+    {
+        switch (_reader.NodeType)
+        {
+            case XmlNodeType.Element when _reader.LocalName == _listReader!.ItemName && !XpmEnvelopeVerdict.IsError(_status):
+                Current = _listReader.ReadItem(_reader);
+                return XpmEnvelopeStep.Item;
+            case XmlNodeType.Element:
+                _reader.Skip();
+                return XpmEnvelopeStep.Continue;
+            case XmlNodeType.EndElement:
+                _reader.Read();
+                _state = State.Root;
+                return XpmEnvelopeStep.Continue;
+            case XmlNodeType.None:
+                throw new XmlException("The response ended inside the <Response> element.");
+            default:
+                if (!_reader.Read())
+                {
+                    throw new XmlException("The response ended inside the <Response> element.");
+                }
+
+                return XpmEnvelopeStep.Continue;
+        }
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
 
-    private static XmlException At(XmlReader reader, string message)
+/// <summary>The one verdict on an envelope's <c>Status</c>, for every path.</summary>
+internal static class XpmEnvelopeVerdict
+{
+    /// <summary>Whether the status is <c>OK</c> (white space around it and letter case ignored, as everywhere).</summary>
+    public static bool IsOk(string? status) => string.Equals(status?.Trim(), "OK", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the status is <c>ERROR</c> (white space around it and letter case ignored, as everywhere).</summary>
+    public static bool IsError(string? status) => string.Equals(status?.Trim(), "ERROR", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why an envelope that is neither OK nor ERROR is not one, or <see langword="null"/> when it is one of them.</summary>
+    public static string? Problem(XpmResponseEnvelope envelope, string? accessToken)
     {
-        var info = reader as IXmlLineInfo;
-        return new XmlException(message, null, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
+        if (IsOk(envelope.Status) || IsError(envelope.Status))
+        {
+            return null;
+        }
+
+        if (envelope.Status is not { } status)
+        {
+            return "the <Response> has no <Status> element";
+        }
+
+        var shown = status.Length <= 64 ? status : status[..64] + "…";
+        return $"the <Status> is '{XpmBodyText.Redact(shown, accessToken)}', neither OK nor ERROR";
+    }
+
+    /// <summary>
+    /// Reads an envelope held in memory (an error body) with the same reader as every other path. Returns
+    /// <see langword="null"/> unless the text is a complete <c>&lt;Response&gt;</c> document.
+    /// </summary>
+    public static XpmResponseEnvelope? TryRead(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        if (start.IsEmpty || start[0] != '<')
+        {
+            return null;
+        }
+
+        try
+        {
+            using var textReader = new System.IO.StringReader(text);
+            using var reader = Serialization.XpmXml.CreateReader(textReader);
+            return XpmEnvelopeReader<XpmNone>.ReadAll(reader, XpmResponseReader.None, CancellationToken.None).Envelope;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
     }
 }

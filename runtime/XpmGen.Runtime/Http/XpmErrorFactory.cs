@@ -5,45 +5,38 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Xml;
+using XpmGen.Pipeline;
 
 namespace XpmGen.Http;
 
-/// <summary>Turns failed exchanges into the <see cref="XpmException"/> taxonomy, with messages that name the call.</summary>
+/// <summary>
+/// Turns failed exchanges into the <see cref="XpmException"/> taxonomy, with messages that name the call. It only
+/// builds exceptions: the body has been read by the transport (<see cref="XpmBoundedBody"/>), headers are read
+/// by <see cref="XpmResponseHeaders"/>, and envelopes by <see cref="XpmEnvelopeReader{T}"/>.
+/// </summary>
 internal static class XpmErrorFactory
 {
-    /// <summary>The most of an error body that is read: enough for any problem document, bounded against hostile servers.</summary>
-    public const int MaxErrorBodyBytes = 64 * 1024;
-
-    public const string CorrelationIdHeader = "xero-correlation-id";
-
-    public const string RateLimitProblemHeader = "X-Rate-Limit-Problem";
-
-    /// <summary>Describes a call for messages: <c>GET client.api/list</c> (the query is left out; it may carry personal data).</summary>
-    public static string Describe(HttpMethod method, string path) => method.Method + " " + path;
-
-    public static string? GetCorrelationId(HttpResponseMessage? response) => GetHeader(response, CorrelationIdHeader);
-
-    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of an error body and builds the matching exception.</summary>
-    public static async Task<XpmException> FromErrorStatusAsync<T>(XpmRequest<T> request, HttpResponseMessage response, string accessToken, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>Builds the exception for a non-success status from the (bounded) body the transport read.</summary>
+    public static XpmException FromErrorStatus(XpmCall call, XpmResponse error, TimeProvider timeProvider)
     {
-        var text = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var response = error.Message;
+        var accessToken = call.AccessToken;
+        var text = XpmBodyText.Decode(error.Body.AsSpan(0, error.BodyLength), XpmBodyText.GetEncoding(response.Content));
         var status = response.StatusCode;
         var excerpt = XpmBodyText.Excerpt(text, accessToken);
-        var context = new XpmErrorContext(request.Endpoint, request.Method, request.Path, status, GetCorrelationId(response), excerpt);
-        var envelope = XpmBodyText.TryReadEnvelope(text);
-        var isApiError = envelope is not null && XpmEnvelopeReader.IsError(envelope.Status);
+        var context = call.Context(response, excerpt);
+        var envelope = XpmEnvelopeVerdict.TryRead(text);
+        var isApiError = envelope is not null && XpmEnvelopeVerdict.IsError(envelope.Status);
         var detail = Clean(isApiError ? envelope!.ErrorDescription : XpmBodyText.TryReadJsonProblem(text), accessToken);
-        var prefix = Describe(request.Method, request.Path) + " returned " + FormatStatus(status);
+        var prefix = call.Describe() + " returned " + FormatStatus(status);
 
         switch (status)
         {
             case HttpStatusCode.TooManyRequests:
             {
-                var retryAfter = GetRetryAfter(response, timeProvider);
-                var problem = GetHeader(response, RateLimitProblemHeader);
+                var retryAfter = XpmResponseHeaders.RetryAfter(response, timeProvider);
+                var problem = XpmResponseHeaders.RateLimitProblem(response);
                 var advice = new StringBuilder("A Xero rate limit was exceeded");
                 if (problem is not null)
                 {
@@ -56,7 +49,7 @@ internal static class XpmErrorFactory
                     advice.Append(" Retry after ").Append(Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)).Append(" s.");
                 }
 
-                return new XpmRateLimitException(Compose(prefix, detail, advice.ToString(), context), context, retryAfter, problem, ReadLimitStatus(response, timeProvider));
+                return new XpmRateLimitException(Compose(prefix, detail, advice.ToString(), context), context, retryAfter, problem, XpmResponseHeaders.LimitStatus(response, timeProvider));
             }
 
             case HttpStatusCode.Unauthorized:
@@ -68,7 +61,7 @@ internal static class XpmErrorFactory
 
             case HttpStatusCode.Forbidden:
             {
-                var scopes = request.Endpoint.Scopes;
+                var scopes = call.Endpoint.Scopes;
                 var advice = "Access was refused. The xero-tenant-id may name a practice this token is not connected to (a wrong tenant), or the token was not granted a scope this endpoint accepts ("
                     + (scopes.Count == 0 ? "the endpoint lists none" : "any one of: " + string.Join(", ", scopes))
                     + "). Practice Manager scopes need Xero's approval of the app for Practice Manager API access, and the connecting staff member needs the privilege to connect third-party add-ons.";
@@ -78,7 +71,7 @@ internal static class XpmErrorFactory
             case HttpStatusCode.ServiceUnavailable:
             {
                 const string advice = "Xero Practice Manager is temporarily unavailable; try again later.";
-                return new XpmServiceUnavailableException(Compose(prefix, detail, advice, context), context, detail, GetRetryAfter(response, timeProvider));
+                return new XpmServiceUnavailableException(Compose(prefix, detail, advice, context), context, detail, XpmResponseHeaders.RetryAfter(response, timeProvider));
             }
 
             default:
@@ -99,28 +92,35 @@ internal static class XpmErrorFactory
     }
 
     /// <summary>An <c>ERROR</c> envelope that came with a success status (XPM's usual way).</summary>
-    public static XpmApiException FromErrorEnvelope<T>(XpmRequest<T> request, HttpResponseMessage response, XpmResponseEnvelope envelope, string accessToken)
+    public static XpmApiException FromErrorEnvelope(XpmCall call, HttpResponseMessage response, XpmResponseEnvelope envelope)
     {
-        var context = new XpmErrorContext(request.Endpoint, request.Method, request.Path, response.StatusCode, GetCorrelationId(response), ResponseExcerpt: null);
+        var accessToken = call.AccessToken;
+        var context = call.Context(response);
         var description = Clean(envelope.ErrorDescription, accessToken);
-        var prefix = Describe(request.Method, request.Path) + " returned " + FormatStatus(response.StatusCode) + " with status ERROR";
+        var prefix = call.Describe() + " returned " + FormatStatus(response.StatusCode) + " with status ERROR";
         return new XpmApiException(Compose(prefix, description ?? "(no ErrorDescription)", null, context), context, description, Clean(envelope.ApiMethod, accessToken));
     }
 
     /// <summary>A body that is not the XML the endpoint promises.</summary>
-    public static XpmProtocolException Protocol<T>(XpmRequest<T> request, HttpResponseMessage response, string problem, CapturingReadStream? body, Exception? inner, string accessToken)
+    /// <param name="call">The call.</param>
+    /// <param name="response">The response whose body failed.</param>
+    /// <param name="problem">What is wrong, for the message.</param>
+    /// <param name="body">The start of the body and how much was read, or <see langword="null"/> to show none.</param>
+    /// <param name="inner">The exception behind it.</param>
+    public static XpmProtocolException Protocol(XpmCall call, HttpResponseMessage response, string problem, XpmBodySample? body, Exception? inner)
     {
+        var accessToken = call.AccessToken;
         string? excerpt = null;
         string? kind = null;
-        if (body is not null)
+        if (body is { } sample)
         {
-            var text = XpmBodyText.Decode(body.Captured, XpmBodyText.GetEncoding(response.Content));
+            var text = XpmBodyText.Decode(sample.Start, XpmBodyText.GetEncoding(response.Content));
             excerpt = XpmBodyText.Excerpt(text, accessToken);
-            kind = body.TotalRead == 0 ? null : XpmBodyText.DescribeKind(text);
+            kind = sample.TotalRead == 0 ? null : XpmBodyText.DescribeKind(text);
         }
 
-        var context = new XpmErrorContext(request.Endpoint, request.Method, request.Path, response.StatusCode, GetCorrelationId(response), excerpt);
-        var message = new StringBuilder(Describe(request.Method, request.Path))
+        var context = call.Context(response, excerpt);
+        var message = new StringBuilder(call.Describe())
             .Append(" returned ").Append(FormatStatus(response.StatusCode))
             .Append(" but the response is not the XML this endpoint returns: ")
             .Append(problem);
@@ -140,9 +140,9 @@ internal static class XpmErrorFactory
     }
 
     /// <summary>Explains an exception met while reading a success body.</summary>
-    public static string ExplainReadFailure(Exception exception, CapturingReadStream body)
+    public static string ExplainReadFailure(Exception exception, XpmBodySample body)
     {
-        var text = XpmBodyText.Decode(body.Captured, Encoding.UTF8);
+        var text = XpmBodyText.Decode(body.Start, Encoding.UTF8);
         return exception switch
         {
             IOException or HttpRequestException => "the body was cut short (the connection closed before the document ended)",
@@ -201,82 +201,13 @@ internal static class XpmErrorFactory
             ? new XmlException(message, null, xml.LineNumber, xml.LinePosition)
             : new IOException(message);
     }
+}
 
-    private static string? GetHeader(HttpResponseMessage? response, string name)
-    {
-        if (response is null)
-        {
-            return null;
-        }
-
-        if (response.Headers.NonValidated.TryGetValues(name, out var values) || response.Content.Headers.NonValidated.TryGetValues(name, out values))
-        {
-            foreach (var value in values)
-            {
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    return value.Trim();
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The limit figures a response carried, or <see langword="null"/> when it carried none.</summary>
-    public static XpmRateLimitStatus? ReadLimitStatus(HttpResponseMessage response, TimeProvider timeProvider)
-    {
-        static int? Read(HttpResponseMessage response, string name) =>
-            int.TryParse(GetHeader(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        var minute = Read(response, "X-MinLimit-Remaining");
-        var day = Read(response, "X-DayLimit-Remaining");
-        var app = Read(response, "X-AppMinLimit-Remaining");
-        return minute is null && day is null && app is null ? null : new XpmRateLimitStatus(minute, day, app, timeProvider.GetUtcNow());
-    }
-
-    /// <summary>The <c>Retry-After</c> of a response as a wait (seconds, or an HTTP date turned into the time left); never negative.</summary>
-    public static TimeSpan? GetRetryAfter(HttpResponseMessage? response, TimeProvider timeProvider)
-    {
-        var header = response?.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of a body as text; a body cut short yields what arrived.</summary>
-    public static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[MaxErrorBodyBytes];
-        var count = 0;
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            while (count < buffer.Length)
-            {
-                var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                count += read;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            // A cut-short error body still says something; the status is what matters.
-        }
-
-        return XpmBodyText.Decode(buffer.AsSpan(0, count), XpmBodyText.GetEncoding(response.Content));
-    }
+/// <summary>The start of a body (for excerpts) and how many bytes of it were read.</summary>
+/// <param name="Bytes">Holds the start of the body.</param>
+/// <param name="Length">How many bytes of <paramref name="Bytes"/> are the start of the body.</param>
+/// <param name="TotalRead">How many bytes of the body were read in all.</param>
+internal readonly record struct XpmBodySample(byte[] Bytes, int Length, long TotalRead)
+{
+    public ReadOnlySpan<byte> Start => Bytes.AsSpan(0, Length);
 }

@@ -98,7 +98,7 @@ public sealed class XpmRateLimiter : IDisposable
     {
         var tenant = Tenant(tenantId);
         var now = _timeProvider.GetUtcNow();
-        var figures = XpmErrorFactory.ReadLimitStatus(response, _timeProvider);
+        var figures = XpmResponseHeaders.LimitStatus(response, _timeProvider);
         var minute = figures?.MinuteRemaining;
         if (figures is not null)
         {
@@ -106,7 +106,7 @@ public sealed class XpmRateLimiter : IDisposable
             tenant.Status = new XpmRateLimitStatus(minute ?? previous?.MinuteRemaining, figures.DayRemaining ?? previous?.DayRemaining, figures.AppMinuteRemaining ?? previous?.AppMinuteRemaining, now);
         }
 
-        var retryAfter = XpmErrorFactory.GetRetryAfter(response, _timeProvider);
+        var retryAfter = XpmResponseHeaders.RetryAfter(response, _timeProvider);
         if (response.StatusCode == HttpStatusCode.TooManyRequests || minute == 0)
         {
             // Other processes may share the tenant: XPM's own count wins over the local one.

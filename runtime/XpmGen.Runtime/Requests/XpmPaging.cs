@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Xml;
-using XpmGen.Serialization;
 
 namespace XpmGen;
 
@@ -14,66 +12,78 @@ public sealed partial class XpmClient
 
     /// <summary>
     /// Reads every page of an endpoint paged by number (<c>cost.api/list?page=N</c>, 1-based) until a page comes
-    /// back empty, which is XPM's <c>&lt;Records&gt;0&lt;/Records&gt;</c>.
+    /// back empty, which is XPM's <c>&lt;Records&gt;0&lt;/Records&gt;</c> (<see cref="XpmPage{T}.HasMore"/> false).
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="pageRequest">Builds the request for a page number.</param>
     /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
     /// <returns>The items of every page, in order. Each page is one call.</returns>
-    public async IAsyncEnumerable<T> PagesByNumberAsync<T>(Func<int, XpmRequest<IReadOnlyList<T>>> pageRequest, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<T> PagesByNumberAsync<T>(Func<int, XpmRequest<XpmPage<T>>> pageRequest, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pageRequest);
-        for (var page = 1; page <= MaxPages; page++)
+        for (var number = 1; number <= MaxPages; number++)
         {
-            var items = await SendAsync(pageRequest(page), cancellationToken).ConfigureAwait(false);
-            if (items.Count == 0)
-            {
-                yield break;
-            }
-
-            foreach (var item in items)
+            var page = await SendAsync(pageRequest(number), cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
             {
                 yield return item;
+            }
+
+            if (!page.HasMore)
+            {
+                yield break;
             }
         }
     }
 
     /// <summary>
     /// Reads every page of an endpoint paged by token (<c>client.api/paged-list</c>, <c>client.api/contacts</c>):
-    /// each response's <c>Pagination/Links/Next</c> carries the <c>pageToken</c> of the next page; the last page has none.
+    /// each response's <c>Pagination/Links/Next</c> carries the <c>pageToken</c> of the next page
+    /// (<see cref="XpmPage{T}.NextPageToken"/>); the last page has none.
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="pageRequest">Builds the request for a page token (<see langword="null"/> for the first page).</param>
     /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
     /// <returns>The items of every page, in order. Each page is one call.</returns>
     /// <exception cref="XpmProtocolException">XPM gave the same token twice, which would loop forever.</exception>
-    public async IAsyncEnumerable<T> PagesByTokenAsync<T>(Func<string?, XpmRequest<IReadOnlyList<T>>> pageRequest, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<T> PagesByTokenAsync<T>(Func<string?, XpmRequest<XpmPage<T>>> pageRequest, CancellationToken cancellationToken = default) =>
+        PagesByTokenAsync(null, pageRequest, cancellationToken);
+
+    /// <summary>
+    /// Reads the pages of an endpoint paged by token from <paramref name="pageToken"/> on, for example a token saved from
+    /// an earlier <see cref="XpmPage{T}.NextPageToken"/>; <see langword="null"/> starts at the first page.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="pageToken">The token of the first page to read, or <see langword="null"/> for the first page of the list.</param>
+    /// <param name="pageRequest">Builds the request for a page token.</param>
+    /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
+    /// <returns>The items of every page from that one on, in order. Each page is one call.</returns>
+    /// <exception cref="XpmProtocolException">XPM gave the same token twice, which would loop forever.</exception>
+    public async IAsyncEnumerable<T> PagesByTokenAsync<T>(string? pageToken, Func<string?, XpmRequest<XpmPage<T>>> pageRequest, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pageRequest);
-        string? token = null;
+        var token = pageToken;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var page = 1; page <= MaxPages; page++)
+        if (token is not null)
+        {
+            seen.Add(token);
+        }
+
+        for (var number = 1; number <= MaxPages; number++)
         {
             var request = pageRequest(token);
-            if (request.ResponseReader is not IXpmListReader<T> list)
-            {
-                throw new ArgumentException($"{request.Endpoint} does not return a list.", nameof(pageRequest));
-            }
-
-            var result = await SendAsync(
-                new XpmRequest<TokenPage<T>>(request.Endpoint, request.Path, request.Query, request.Body, new TokenPageReader<T>(list)),
-                cancellationToken).ConfigureAwait(false);
-            foreach (var item in result.Items)
+            var page = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
             {
                 yield return item;
             }
 
-            if (result.NextToken is null)
+            if (page.NextPageToken is not { } next)
             {
                 yield break;
             }
 
-            if (!seen.Add(result.NextToken))
+            if (!seen.Add(next))
             {
                 throw new XpmProtocolException(
                     $"{request.Method.Method} {request.Path} returned a page token it had already given; paging stopped to avoid a loop.",
@@ -81,7 +91,7 @@ public sealed partial class XpmClient
                     innerException: null);
             }
 
-            token = result.NextToken;
+            token = next;
         }
     }
 
@@ -128,92 +138,6 @@ public sealed partial class XpmClient
             }
 
             start = end.AddDays(1);
-        }
-    }
-
-    private sealed record TokenPage<T>(List<T> Items, string? NextToken);
-
-    /// <summary>Reads the list and the <c>Pagination</c> element of one page; one reader per response.</summary>
-    private sealed class TokenPageReader<T>(IXpmListReader<T> list) : XpmResponseReader<TokenPage<T>>
-    {
-        private readonly TokenPage<T> _page = new(new List<T>(), null);
-        private string? _next;
-
-        public override string? ElementName => list.ElementName;
-
-        public override bool ReadsEveryPayloadElement => true;
-
-        public override bool IsPayload(string localName) => localName == list.ElementName || localName == "Pagination";
-
-        public override TokenPage<T> ReadPayload(XmlReader reader)
-        {
-            if (reader.LocalName == "Pagination")
-            {
-                _next = ReadNextToken(reader);
-            }
-            else
-            {
-                _page.Items.AddRange(XpmXml.ReadList(reader, list.ItemName, list.ReadItem));
-            }
-
-            return _page;
-        }
-
-        public override TokenPage<T> WhenMissing() => _page;
-
-        public override TokenPage<T> Complete(TokenPage<T> value, XpmResponseEnvelope envelope) => _page with { NextToken = _next };
-
-        private static string? ReadNextToken(XmlReader reader)
-        {
-            string? next = null;
-            if (!XpmXml.EnterElement(reader))
-            {
-                return null;
-            }
-
-            while (XpmXml.MoveToNextChild(reader))
-            {
-                if (reader.LocalName != "Links" || !XpmXml.EnterElement(reader))
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                while (XpmXml.MoveToNextChild(reader))
-                {
-                    if (reader.LocalName == "Next" && XpmXml.ReadString(reader) is { } url)
-                    {
-                        next = TokenOf(url);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-            }
-
-            return next;
-        }
-
-        private static string? TokenOf(string url)
-        {
-            var question = url.IndexOf('?', StringComparison.Ordinal);
-            if (question < 0)
-            {
-                return null;
-            }
-
-            foreach (var pair in url[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                if (equals > 0 && pair[..equals].Equals("pageToken", StringComparison.OrdinalIgnoreCase))
-                {
-                    var token = Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
-                    return token.Length == 0 ? null : token;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -1,0 +1,73 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+
+namespace XpmGen.Http;
+
+/// <summary>
+/// Reads the response headers XPM and Xero's gateway send: the correlation id, <c>Retry-After</c> and the
+/// limit figures. The limiter, the retry rule, OAuth and the error factory all read them here.
+/// </summary>
+internal static class XpmResponseHeaders
+{
+    public const string CorrelationIdHeader = "xero-correlation-id";
+
+    public const string RateLimitProblemHeader = "X-Rate-Limit-Problem";
+
+    public static string? CorrelationId(HttpResponseMessage? response) => Get(response, CorrelationIdHeader);
+
+    public static string? RateLimitProblem(HttpResponseMessage? response) => Get(response, RateLimitProblemHeader);
+
+    /// <summary>The first non-blank value of a header, from the response or its content headers.</summary>
+    public static string? Get(HttpResponseMessage? response, string name)
+    {
+        if (response is null)
+        {
+            return null;
+        }
+
+        // NonValidated: a malformed value from a hostile server must not throw while an error is being built.
+        if (response.Headers.NonValidated.TryGetValues(name, out var values) || response.Content.Headers.NonValidated.TryGetValues(name, out values))
+        {
+            foreach (var value in values)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value.Trim();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>Retry-After</c> of a response as a wait (seconds, or an HTTP date turned into the time left); never negative.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>The limit figures a response carried, or <see langword="null"/> when it carried none.</summary>
+    public static XpmRateLimitStatus? LimitStatus(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        var minute = ReadInt(response, "X-MinLimit-Remaining");
+        var day = ReadInt(response, "X-DayLimit-Remaining");
+        var app = ReadInt(response, "X-AppMinLimit-Remaining");
+        return minute is null && day is null && app is null ? null : new XpmRateLimitStatus(minute, day, app, timeProvider.GetUtcNow());
+    }
+
+    private static int? ReadInt(HttpResponseMessage response, string name) =>
+        int.TryParse(Get(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}
