@@ -12,7 +12,7 @@ namespace XpmGen.Generator;
 /// Turns the XPM schema (<c>schema/models/*.xsd</c>, <c>schema/endpoints/*.yaml</c>, given as AdditionalFiles)
 /// into models, XML readers and writers, request builders, resource facades and the endpoint catalogue
 /// (<c>XpmGenOutput=Client</c>, the default), or into the sandbox's routes and behaviour classes (<c>XpmGenOutput=Sandbox</c>), or into the <c>xpm</c> tool's
-/// commands and JSON writers (<c>XpmGenOutput=Cli</c>).
+/// commands and JSON writers (<c>XpmGenOutput=Cli</c>), or into the typed stubs of the testing kit's <c>XpmFake</c> (<c>XpmGenOutput=Testing</c>).
 /// This class only wires the pipeline: parse each file alone, bind them together, split into units, emit.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -89,6 +89,10 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             {
                 Emit(production, HintNames.Sandbox(unit), unit.SourceFile, () => SandboxEmitter.Emit(unit, production.CancellationToken));
             }
+            else if (kind == GeneratorOutput.Testing)
+            {
+                Emit(production, HintNames.Testing(unit), unit.SourceFile, () => TestingEmitter.Emit(unit, production.CancellationToken));
+            }
         });
 
         var client = bound
@@ -108,6 +112,10 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             else if (kind == GeneratorOutput.Cli)
             {
                 Emit(production, HintNames.CliCatalogue, "GeneratedCommands", () => CliEmitter.EmitCatalogue(unit));
+            }
+            else if (kind == GeneratorOutput.Testing)
+            {
+                Emit(production, HintNames.TestingFake, "XpmFake", () => TestingEmitter.EmitFake(unit));
             }
         });
 

@@ -84,7 +84,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownOutput = Error(
         "XPM901", InternalCategory, "Unknown generator output",
-        "The build property XpmGenOutput is '{0}', which XpmGen does not know; use Client (the default), Sandbox or Cli");
+        "The build property XpmGenOutput is '{0}', which XpmGen does not know; use Client (the default), Sandbox, Cli or Testing");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

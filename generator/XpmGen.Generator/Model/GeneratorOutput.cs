@@ -3,7 +3,7 @@ namespace XpmGen.Generator.Model;
 /// <summary>
 /// Which output the generator writes into the project it runs in, chosen by the MSBuild property
 /// <c>XpmGenOutput</c> (a <c>CompilerVisibleProperty</c>). One schema, several projects: the runtime
-/// carries the client, the sandbox carries its route table and behaviour hooks.
+/// carries the client, the sandbox carries its route table and behaviour hooks, the testing kit its typed stubs.
 /// </summary>
 internal enum GeneratorOutput
 {
@@ -15,6 +15,9 @@ internal enum GeneratorOutput
 
     /// <summary>The <c>xpm</c> tool's commands, one per operation, and JSON writers for every model (<c>XpmGenOutput=Cli</c>).</summary>
     Cli,
+
+    /// <summary>The typed stubs of <c>XpmGen.Testing</c>'s <c>XpmFake</c>, one class per resource (<c>XpmGenOutput=Testing</c>).</summary>
+    Testing,
 
     /// <summary>An <c>XpmGenOutput</c> value the generator does not know; reported as XPM901 and nothing is emitted.</summary>
     Unknown,
@@ -31,6 +34,7 @@ internal static class GeneratorOutputs
         var text when string.Equals(text, "Client", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Client,
         var text when string.Equals(text, "Sandbox", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Sandbox,
         var text when string.Equals(text, "Cli", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Cli,
+        var text when string.Equals(text, "Testing", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Testing,
         _ => GeneratorOutput.Unknown,
     };
 }
