@@ -43,6 +43,19 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Widgets_schema_generates_the_committed_testing_sources()
+    {
+        var folder = Path.Combine(RepositoryPaths.TestProject, "Schemas", "Widgets");
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.LoadSchemaFolder(folder), output: "Testing");
+
+        Assert.Empty(result.Diagnostics);
+        var files = result.Results.Single().GeneratedSources.ToDictionary(static s => s.HintName, static s => s.SourceText.ToString());
+        Assert.All(files.Keys, static name => Assert.StartsWith("Testing.", name, System.StringComparison.Ordinal));
+        Assert.Contains("Testing.XpmFake.g.cs", files.Keys);
+        Snapshot.Match("WidgetsTesting", files);
+    }
+
+    [Fact]
     public void An_unknown_output_is_reported_and_nothing_is_generated()
     {
         var folder = Path.Combine(RepositoryPaths.TestProject, "Schemas", "Widgets");
