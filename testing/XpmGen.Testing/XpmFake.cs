@@ -66,6 +66,9 @@ public sealed partial class XpmFake : IAsyncDisposable
             // Loopback only: a test fake must not listen on the network.
             Urls = [$"http://127.0.0.1:{port}"],
             StartAdminInterface = false,
+            // Quiet test output; the fake keeps its own typed journal, so WireMock's request log only needs a bound.
+            Logger = new WireMock.Logging.WireMockNullLogger(),
+            MaxRequestLogCount = 100,
             // Runs before WireMock's own middleware: journals every request of an operation, and drops the connection
             // when a ResetConnection is due, which no WireMock response can do.
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(InterceptAsync),
@@ -86,7 +89,7 @@ public sealed partial class XpmFake : IAsyncDisposable
     /// <summary>The tenant id <see cref="CreateClient"/> sends as <c>xero-tenant-id</c>; new for each fake.</summary>
     public string TenantId { get; }
 
-    /// <summary>Every stub of the fake, one per operation of the schema, in the order of <see cref="XpmEndpoints.All"/>.</summary>
+    /// <summary>Every stub of the fake, one per operation of the schema (<see cref="XpmEndpoints.All"/>), grouped by resource.</summary>
     public IReadOnlyList<XpmStub> Stubs
     {
         get
