@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
+using System.Text;
+using WireMock.Logging;
+using WireMock.Types;
 using System.Xml.Linq;
 
 namespace XpmGen.Contract.Tests.Infrastructure;
 
-/// <summary>One request as WireMock's request journal recorded it.</summary>
+/// <summary>One request as WireMock.Net's request log recorded it.</summary>
 /// <param name="Method">The HTTP method, for example <c>GET</c>.</param>
 /// <param name="Url">The path and query as received, for example <c>/practicemanager/3.1/client.api/list?detailed=true</c>.</param>
 /// <param name="AbsolutePath">The path without the query.</param>
@@ -35,60 +37,36 @@ public sealed record RecordedRequest(
     /// <summary>Parses the body as XML.</summary>
     public XDocument BodyAsXml() => XDocument.Parse(Body, LoadOptions.PreserveWhitespace);
 
-    /// <summary>Parses the JSON of <c>GET /__admin/requests</c>; the result is oldest first.</summary>
-    public static IReadOnlyList<RecordedRequest> ParseJournal(string json)
+    /// <summary>One entry of WireMock.Net's request log.</summary>
+    public static RecordedRequest FromLogEntry(ILogEntry entry)
     {
-        using var document = JsonDocument.Parse(json);
-        var result = new List<RecordedRequest>();
-        foreach (var entry in document.RootElement.GetProperty("requests").EnumerateArray())
+        var request = entry.RequestMessage ?? throw new InvalidOperationException($"Log entry {entry.Guid} has no request.");
+
+        // The path and query as they arrived (still escaped), like WireMock.org's journal "url".
+        var received = request.AbsoluteUrl ?? request.Url ?? string.Empty;
+        var url = Uri.TryCreate(received, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : received;
+        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? url : url[..queryStart];
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers ?? new Dictionary<string, WireMockList<string>>())
         {
-            var request = entry.GetProperty("request");
-            var url = request.GetProperty("url").GetString() ?? string.Empty;
-            var queryStart = url.IndexOf('?', StringComparison.Ordinal);
-            var path = queryStart < 0 ? url : url[..queryStart];
-
-            var query = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            if (request.TryGetProperty("queryParams", out var queryParams) && queryParams.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var parameter in queryParams.EnumerateObject())
-                {
-                    query[parameter.Name] = parameter.Value.TryGetProperty("values", out var values)
-                        ? values.EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToList()
-                        : new List<string>();
-                }
-            }
-
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            if (request.TryGetProperty("headers", out var headerObject) && headerObject.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var header in headerObject.EnumerateObject())
-                {
-                    var value = header.Value.ValueKind == JsonValueKind.Array
-                        ? string.Join(", ", header.Value.EnumerateArray().Select(v => v.GetString()))
-                        : header.Value.GetString() ?? string.Empty;
-                    headers[header.Name] = headers.TryGetValue(header.Name, out var existing) ? existing + ", " + value : value;
-                }
-            }
-
-            var body = request.TryGetProperty("body", out var bodyElement) ? bodyElement.GetString() ?? string.Empty : string.Empty;
-            var loggedAt = request.TryGetProperty("loggedDate", out var logged) && logged.ValueKind == JsonValueKind.Number
-                ? DateTimeOffset.FromUnixTimeMilliseconds(logged.GetInt64())
-                : DateTimeOffset.MinValue;
-            var matched = entry.TryGetProperty("wasMatched", out var wasMatched) && wasMatched.ValueKind == JsonValueKind.True;
-
-            result.Add(new RecordedRequest(
-                request.GetProperty("method").GetString() ?? string.Empty,
-                url,
-                Uri.UnescapeDataString(path),
-                query,
-                headers,
-                body,
-                matched,
-                loggedAt));
+            var value = string.Join(", ", header.Value);
+            headers[header.Key] = headers.TryGetValue(header.Key, out var existing) ? existing + ", " + value : value;
         }
 
-        // The journal lists the newest first; a stable sort keeps same-millisecond entries in arrival order.
-        result.Reverse();
-        return result.OrderBy(r => r.LoggedAt).ToList();
+        // A body WireMock.Net did not read as text (an unknown content type) is still text to these tests.
+        var body = request.Body
+            ?? (request.BodyAsBytes is { Length: > 0 } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty);
+
+        return new RecordedRequest(
+            request.Method,
+            url,
+            Uri.UnescapeDataString(path),
+            QueryString.Parse(url),
+            headers,
+            body,
+            entry.MappingGuid is { } guid && guid != Guid.Empty,
+            new DateTimeOffset(DateTime.SpecifyKind(request.DateTime, DateTimeKind.Utc)));
     }
 }
