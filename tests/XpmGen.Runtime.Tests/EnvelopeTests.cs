@@ -65,13 +65,12 @@ public sealed class EnvelopeTests
     }
 
     [Fact]
-    public async Task Missing_list_wrapper_reads_as_empty_list()
+    public async Task Missing_list_wrapper_is_a_protocol_error()
     {
+        // Not an empty list: a sync that believed it would delete its copy (issue 13).
         await using var server = TestHttpServer.Start(CannedResponse.Xml("<Response><Status>OK</Status></Response>"));
 
-        var clients = await CreateClient(server).SendAsync(ListClients(), Deadline());
-
-        Assert.Empty(clients);
+        await Assert.ThrowsAsync<XpmProtocolException>(() => CreateClient(server).SendAsync(ListClients(), Deadline()));
     }
 
     [Fact]
@@ -95,7 +94,7 @@ public sealed class EnvelopeTests
 
         Assert.Contains("<Client>", ex.Message, StringComparison.Ordinal);
         Assert.Contains("GET client.api/get/c1", ex.Message, StringComparison.Ordinal);
-        Assert.IsType<XmlException>(ex.InnerException);
+        Assert.IsAssignableFrom<XmlException>(ex.InnerException);
     }
 
     [Fact]
@@ -208,7 +207,7 @@ public sealed class EnvelopeTests
 
         var ex = await Assert.ThrowsAsync<XpmProtocolException>(() => CreateClient(server).SendAsync(GetTime("t1"), Deadline()));
 
-        var xml = Assert.IsType<XmlException>(ex.InnerException);
+        var xml = Assert.IsAssignableFrom<XmlException>(ex.InnerException);
         Assert.Equal(4, xml.LineNumber);
         Assert.Contains("<Minutes>", xml.Message, StringComparison.Ordinal);
         Assert.Contains("'abc'", xml.Message, StringComparison.Ordinal);

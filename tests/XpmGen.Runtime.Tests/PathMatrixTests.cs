@@ -25,7 +25,7 @@ public sealed class PathMatrixTests
         ("ok with spaces", Envelope("<Status> OK </Status><Clients>" + Item + "</Clients>"), "OK 1"),
         ("ok in lower case, after the list", Envelope("<Clients>" + Item + "</Clients><Status>ok</Status>"), "OK 1"),
         ("ok, empty list", Envelope("<Status>OK</Status><Clients/>"), "OK 0"),
-        ("ok, no list", Envelope("<Status>OK</Status>"), "OK 0"),
+        ("ok, no list", Envelope("<Status>OK</Status>"), nameof(XpmProtocolException)),
         ("ok with prolog, comments, CDATA and quoted >", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- a > comment -->\n<Response api-method=\"a>b\">\n  <Status>OK</Status>\n  <Clients>\n    <Client note=\"x > y\"><UUID>c1</UUID><Name><![CDATA[A <b> & co]]></Name></Client>\n    <!-- between -->\n    " + Item + "\n  </Clients>\n</Response>\n", "OK 2"),
         ("error", Envelope("<Status>ERROR</Status><ErrorDescription>Too busy</ErrorDescription>"), nameof(XpmApiException)),
         ("error with spaces", Envelope("<Status> ERROR </Status><ErrorDescription>Too busy</ErrorDescription>"), nameof(XpmApiException)),
@@ -45,8 +45,16 @@ public sealed class PathMatrixTests
         ("bad value in an item", Envelope("<Status>OK</Status><Clients><Client><UUID>c1</UUID><IsArchived>Perhaps</IsArchived></Client></Clients>"), nameof(XpmProtocolException)),
     ];
 
-    /// <summary>The raw path hands out XML without reading values, so a bad value is not its concern.</summary>
-    private static string RawExpectation(string name, string expected) => name == "bad value in an item" ? "OK 1" : expected;
+    /// <summary>
+    /// The raw path hands out XML without reading values or knowing the endpoint's schema, so a bad value and a
+    /// missing payload are not its concern (it returns a null payload).
+    /// </summary>
+    private static string RawExpectation(string name, string expected) => name switch
+    {
+        "bad value in an item" => "OK 1",
+        "ok, no list" => "OK 0",
+        _ => expected,
+    };
 
     [Theory]
     [MemberData(nameof(Bodies))]

@@ -9,7 +9,8 @@ namespace XpmGen.Http;
 /// <param name="Envelope">Status, error description, api-method and WebUrl.</param>
 /// <param name="HasPayload">Whether the payload element was present (and read).</param>
 /// <param name="Payload">The payload, meaningful only when <paramref name="HasPayload"/> is <see langword="true"/>.</param>
-internal readonly record struct XpmEnvelopeContent<T>(XpmResponseEnvelope Envelope, bool HasPayload, T Payload);
+/// <param name="Skipped">The first few unknown children of <c>&lt;Response&gt;</c>, to explain a missing payload.</param>
+internal readonly record struct XpmEnvelopeContent<T>(XpmResponseEnvelope Envelope, bool HasPayload, T Payload, System.Collections.Generic.IReadOnlyList<string> Skipped);
 
 /// <summary>What one call of <see cref="XpmEnvelopeReader{T}.Step"/> did.</summary>
 internal enum XpmEnvelopeStep
@@ -57,6 +58,7 @@ internal sealed class XpmEnvelopeReader<T>
     private string? _webUrl;
     private string? _apiMethod;
     private bool _listSeen;
+    private readonly System.Collections.Generic.List<string> _skipped = new();
 
     private XpmEnvelopeReader(XmlReader reader, XpmResponseReader<T>? payloadReader, IXpmListReader<T>? listReader)
     {
@@ -80,6 +82,9 @@ internal sealed class XpmEnvelopeReader<T>
     /// <summary>Whether the payload element was read (buffered) or the list element was seen (streamed).</summary>
     public bool HasPayload { get; private set; }
 
+    /// <summary>The first few children of <c>&lt;Response&gt;</c> that were skipped as unknown, to say what came instead of a missing payload.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> Skipped => _skipped;
+
     /// <summary>The payload (buffered) or the last item read (streamed).</summary>
     public T Current { get; private set; } = default!;
 
@@ -98,7 +103,7 @@ internal sealed class XpmEnvelopeReader<T>
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return new XpmEnvelopeContent<T>(envelope.Envelope, envelope.HasPayload, envelope.Current);
+        return new XpmEnvelopeContent<T>(envelope.Envelope, envelope.HasPayload, envelope.Current, envelope.Skipped);
     }
 
     /// <summary>Advances by one node or one whole element.</summary>
@@ -160,7 +165,7 @@ internal sealed class XpmEnvelopeReader<T>
                 switch (_reader.LocalName)
                 {
                     case "Status":
-                        _status = Blank(_reader.ReadElementContentAsString());
+                        _status = Merge(_status, Blank(_reader.ReadElementContentAsString()));
                         return XpmEnvelopeStep.Continue;
                     case "ErrorDescription":
                         _errorDescription = Blank(_reader.ReadElementContentAsString());
@@ -186,7 +191,7 @@ internal sealed class XpmEnvelopeReader<T>
                     }
                     else
                     {
-                        _reader.Skip();
+                        SkipUnknown();
                     }
                 }
                 else if ((!HasPayload || _payloadReader!.ReadsEveryPayloadElement) && _payloadReader!.IsPayload(_reader.LocalName))
@@ -196,7 +201,7 @@ internal sealed class XpmEnvelopeReader<T>
                 }
                 else
                 {
-                    _reader.Skip();
+                    SkipUnknown();
                 }
 
                 return XpmEnvelopeStep.Continue;
@@ -241,6 +246,38 @@ internal sealed class XpmEnvelopeReader<T>
 
                 return XpmEnvelopeStep.Continue;
         }
+    }
+
+    private void SkipUnknown()
+    {
+        // Names are kept short and few: they only explain a missing payload ("found <clients> instead").
+        if (_skipped.Count < 4)
+        {
+            var name = _reader.LocalName;
+            _skipped.Add(name.Length <= 40 ? name : name[..40] + "…");
+        }
+
+        _reader.Skip();
+    }
+
+    /// <summary>
+    /// The status of a document with more than one <c>Status</c>: an <c>ERROR</c> anywhere wins (a later <c>OK</c>
+    /// must not turn a failed write into a success), then anything that is not <c>OK</c> (so the document is refused
+    /// as neither), and only agreeing <c>OK</c>s read as <c>OK</c>.
+    /// </summary>
+    private static string? Merge(string? seen, string? next)
+    {
+        if (seen is null || XpmEnvelopeVerdict.IsError(next))
+        {
+            return next ?? seen;
+        }
+
+        if (XpmEnvelopeVerdict.IsError(seen) || !XpmEnvelopeVerdict.IsOk(seen))
+        {
+            return seen;
+        }
+
+        return next ?? "(empty)";
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

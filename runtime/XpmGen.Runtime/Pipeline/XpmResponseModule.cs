@@ -55,10 +55,30 @@ internal static class XpmResponseModule
             var payload = content.HasPayload ? content.Payload : reader.WhenMissing();
             return reader.Complete(payload, content.Envelope);
         }
+        catch (XpmMissingPayloadException missing)
+        {
+            throw MissingPayload(call, response.Message, missing, content.Skipped, sample);
+        }
         catch (Exception ex) when (ex is XmlException or FormatException)
         {
             throw XpmErrorFactory.Protocol(call, response.Message, "the payload is missing or incomplete", body: null, ex);
         }
+    }
+
+    /// <summary>
+    /// The exception for an OK response without the payload its endpoint always returns (schema responses not marked
+    /// <c>optional</c>): names what was expected and what came instead, since a renamed or mis-shaped element is the
+    /// usual cause. Treating it as "nothing" would hand a caller an empty list it may act on.
+    /// </summary>
+    public static XpmProtocolException MissingPayload(XpmCall call, HttpResponseMessage response, XpmMissingPayloadException missing, System.Collections.Generic.IReadOnlyList<string> skipped, XpmBodySample sample)
+    {
+        var problem = "it has status OK but no " + missing.Expected;
+        if (skipped.Count > 0)
+        {
+            problem += " (found " + string.Join(", ", System.Linq.Enumerable.Select(skipped, n => "<" + XpmBodyText.Redact(n, call.AccessToken) + ">")) + " instead)";
+        }
+
+        return XpmErrorFactory.Protocol(call, response, problem, sample, missing);
     }
 
     /// <summary>Throws unless the envelope's status is <c>OK</c>.</summary>

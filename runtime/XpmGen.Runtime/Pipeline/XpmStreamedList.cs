@@ -45,6 +45,13 @@ internal sealed class XpmStreamedList<T>(XpmCall call, XpmResponse response, IXp
                         return (true, _envelope.Current);
                     case XpmEnvelopeStep.Done:
                         XpmResponseModule.Check(call, response.Message, _envelope.Envelope, Sample());
+                        if (!_envelope.HasPayload)
+                        {
+                            // The same verdict as the buffered path: a list response without its wrapper is not an empty list.
+                            var expected = new XpmMissingPayloadException($"a <{list.ElementName}> list of <{list.ItemName}> items");
+                            throw XpmResponseModule.MissingPayload(call, response.Message, expected, _envelope.Skipped, Sample());
+                        }
+
                         return (false, default!);
                 }
             }

@@ -71,8 +71,6 @@ public static class XpmPageReader
         return null;
     }
 
-    private static XpmPage<T> Empty<T>() => new(Array.Empty<T>(), null, hasMore: false);
-
     private sealed class NumberPageReader<T>(string wrapperName, string itemName, Func<XmlReader, T> readItem) : XpmResponseReader<XpmPage<T>>
     {
         public override string? ElementName => wrapperName;
@@ -83,7 +81,7 @@ public static class XpmPageReader
             return new XpmPage<T>(items, null, hasMore: items.Count > 0);
         }
 
-        public override XpmPage<T> WhenMissing() => Empty<T>();
+        public override XpmPage<T> WhenMissing() => throw XpmResponseReader.MissingPayload($"a <{wrapperName}> list of <{itemName}> items");
     }
 
     /// <summary>
@@ -119,7 +117,7 @@ public static class XpmPageReader
             return partial.Placeholder;
         }
 
-        public override XpmPage<T> WhenMissing() => Empty<T>();
+        public override XpmPage<T> WhenMissing() => throw XpmResponseReader.MissingPayload($"a <{wrapperName}> list of <{itemName}> items");
 
         public override XpmPage<T> Complete(XpmPage<T> value, XpmResponseEnvelope envelope)
         {

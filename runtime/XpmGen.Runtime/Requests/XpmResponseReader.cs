@@ -97,7 +97,10 @@ public static class XpmResponseReader
         return new ValueReader(elementName);
     }
 
-    /// <summary>A reader for a wrapped list, for example <c>&lt;Clients&gt;&lt;Client/&gt;...&lt;/Clients&gt;</c>. A missing wrapper reads as an empty list.</summary>
+    /// <summary>
+    /// A reader for a wrapped list, for example <c>&lt;Clients&gt;&lt;Client/&gt;...&lt;/Clients&gt;</c>. The wrapper is
+    /// required (an empty list is an empty wrapper); an OK response without it is an <see cref="XpmProtocolException"/>.
+    /// </summary>
     /// <param name="wrapperName">The wrapper element name.</param>
     /// <param name="itemName">The item element name; other children of the wrapper are skipped.</param>
     /// <param name="readItem">Reads one item element.</param>
@@ -108,6 +111,9 @@ public static class XpmResponseReader
         ArgumentNullException.ThrowIfNull(readItem);
         return new ListReader<T>(wrapperName, itemName, readItem);
     }
+
+    /// <summary>The exception for an OK response without its required payload; the response module names the endpoint.</summary>
+    internal static XmlException MissingPayload(string expected) => new XpmMissingPayloadException(expected);
 
     private sealed class NoneReader : XpmResponseReader<XpmNone>
     {
@@ -126,7 +132,7 @@ public static class XpmResponseReader
         public override T ReadPayload(XmlReader reader) => read(reader);
 
         public override T WhenMissing() =>
-            throw new XmlException($"The response has status OK but no <{elementName}> element.");
+            throw MissingPayload($"a <{elementName}> element");
 
         public override T Complete(T value, XpmResponseEnvelope envelope)
         {
@@ -178,6 +184,15 @@ public static class XpmResponseReader
 
         public override IReadOnlyList<T> ReadPayload(XmlReader reader) => XpmXml.ReadList(reader, itemName, readItem);
 
-        public override IReadOnlyList<T> WhenMissing() => Array.Empty<T>();
+        // Every list response carries its wrapper, even when empty (<Clients />); a missing one is not an empty list:
+        // a sync that believed it would delete its copy of the data.
+        public override IReadOnlyList<T> WhenMissing() => throw MissingPayload($"a <{wrapperName}> list of <{itemName}> items");
     }
+}
+
+/// <summary>An OK response without the payload its endpoint always returns.</summary>
+internal sealed class XpmMissingPayloadException(string expected) : XmlException($"the status is OK but the response has no {expected}")
+{
+    /// <summary>What was expected, for example <c>a &lt;Clients&gt; list of &lt;Client&gt; items</c>.</summary>
+    public string Expected { get; } = expected;
 }

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using static XpmGen.Runtime.Tests.Fixtures;
+
+namespace XpmGen.Runtime.Tests.Reliability;
+
+/// <summary>
+/// Strict where lenient loses data: an ERROR anywhere wins, and an OK response without the payload its endpoint
+/// always returns is an <see cref="XpmProtocolException"/>, buffered and streamed alike.
+/// </summary>
+public sealed class StrictEnvelopeTests
+{
+    private const string Item = "<Client><UUID>c1</UUID><Name>Acme</Name></Client>";
+
+    public static TheoryData<string> ErrorThenOk => new()
+    {
+        "<Response><Status>ERROR</Status><ErrorDescription>No</ErrorDescription><Clients>" + Item + "</Clients><Status>OK</Status></Response>",
+        "<Response><Status>OK</Status><Clients>" + Item + "</Clients><Status>ERROR</Status><ErrorDescription>No</ErrorDescription></Response>",
+        "<Response><Clients>" + Item + "</Clients><Status> error </Status><Status>OK</Status></Response>",
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorThenOk))]
+    public async Task Any_ERROR_status_wins_buffered_and_streamed(string body)
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml(body));
+        var client = CreateClient(server);
+
+        await Assert.ThrowsAsync<XpmApiException>(() => client.SendAsync(ListClients(), Deadline()));
+        await Assert.ThrowsAsync<XpmApiException>(() => Drain(client));
+    }
+
+    [Theory]
+    [InlineData("<Response><Status>OK</Status></Response>", null)]
+    [InlineData("<Response><Status>OK</Status><clients>" + Item + "</clients></Response>", "<clients>")]
+    [InlineData("<Response><Status>OK</Status><Client><UUID>c1</UUID></Client></Response>", "<Client>")]
+    [InlineData("<Response><Status>OK</Status><ClientList>" + Item + "</ClientList></Response>", "<ClientList>")]
+    public async Task List_without_its_wrapper_is_a_protocol_error_buffered_and_streamed(string body, string? found)
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml(body));
+        var client = CreateClient(server);
+
+        var buffered = await Assert.ThrowsAsync<XpmProtocolException>(() => client.SendAsync(ListClients(), Deadline()));
+        var streamed = await Assert.ThrowsAsync<XpmProtocolException>(() => Drain(client));
+
+        foreach (var ex in new[] { buffered, streamed })
+        {
+            Assert.Contains("GET client.api/list", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("no a <Clients> list of <Client> items", ex.Message, StringComparison.Ordinal);
+            if (found is not null)
+            {
+                Assert.Contains("found " + found, ex.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("<Response><Status>OK</Status><client><UUID>c1</UUID></client></Response>", "<client>")]
+    [InlineData("<Response><Status>OK</Status><Clients>" + Item + "</Clients></Response>", "<Clients>")]
+    public async Task Single_without_its_element_names_the_endpoint_and_what_came_instead(string body, string found)
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml(body));
+
+        var ex = await Assert.ThrowsAsync<XpmProtocolException>(() => CreateClient(server).SendAsync(GetClient("c1"), Deadline()));
+
+        Assert.Contains("GET client.api/get/c1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("a <Client> element", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("found " + found, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_wrapper_is_an_empty_list_and_optional_payload_may_be_absent()
+    {
+        await using var server = TestHttpServer.Start(request => request.Method == "GET"
+            ? CannedResponse.Xml("<Response><Status>OK</Status><Clients /><Unknown>x</Unknown></Response>")
+            : CannedResponse.Xml("<Response><Status>OK</Status></Response>"));
+        var client = CreateClient(server);
+
+        Assert.Empty(await client.SendAsync(ListClients(), Deadline()));
+        Assert.Empty(await Drain(client));
+        Assert.Null(await client.SendAsync(AddClient(new ClientModel { Name = "x" }), Deadline()));
+    }
+
+    [Fact]
+    public async Task Conflicting_OK_and_garbage_status_is_refused()
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml("<Response><Status>OK</Status><Clients /><Status>MAYBE</Status></Response>"));
+
+        await Assert.ThrowsAsync<XpmProtocolException>(() => CreateClient(server).SendAsync(ListClients(), Deadline()));
+    }
+
+    private static async Task<List<ClientModel>> Drain(XpmClient client)
+    {
+        var items = new List<ClientModel>();
+        await foreach (var item in client.StreamAsync(ListClients(), Deadline()))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+}
