@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,7 +14,9 @@ namespace XpmGen.Auth;
 /// Keeps each token set in its own file, encrypted at rest with AES-GCM under a 256-bit key the application
 /// supplies (from a secret store, not from source code). A file that was modified, renamed to another
 /// connection's name, or encrypted under another key fails with <see cref="XpmTokenStoreException"/>; its
-/// contents are never returned in the clear. Saves are atomic: a crash leaves the old file or the new one.
+/// contents are never returned in the clear. Saves are atomic: a crash leaves the old file or the new one, and the
+/// temporary file a killed process leaves is deleted by the next load or save of that key. File-system faults are
+/// <see cref="XpmTokenStoreException"/>s too.
 /// </summary>
 public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
 {
@@ -23,6 +26,9 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
     private const byte FormatVersion = 1;
     private static readonly byte[] Magic = "XPMT"u8.ToArray();
     private static readonly int HeaderSize = Magic.Length + 1 + NonceSize + TagSize;
+
+    private const string TemporarySuffix = ".tmp";
+    private static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(10);
 
     private readonly string _directory;
     private readonly byte[] _key;
@@ -69,7 +75,13 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
         {
             return null;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // A path that is a directory reads as UnauthorizedAccessException on Windows and IOException on Linux.
+            throw new XpmTokenStoreException($"The token file '{path}' could not be read: {ex.Message}", ex);
+        }
 
+        CleanOrphans(path);
         return Decrypt(key, path, data);
     }
 
@@ -79,10 +91,12 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
         ArgumentNullException.ThrowIfNull(tokens);
         var path = GetPath(key);
         var data = Encrypt(key, tokens);
-        Directory.CreateDirectory(_directory);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        // The process id in the name lets a later save tell a live writer's file from one a killed process left.
+        var temporary = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N") + TemporarySuffix;
         try
         {
+            Directory.CreateDirectory(_directory);
+            CleanOrphans(path);
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
             {
                 await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
@@ -91,12 +105,73 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
 
             File.Move(temporary, path, overwrite: true);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new XpmTokenStoreException($"The token set could not be saved to '{path}': {ex.Message}", ex);
+        }
         finally
         {
-            if (File.Exists(temporary))
+            TryDelete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Deletes temporary files of <paramref name="path"/> that an interrupted save left: those of processes no longer
+    /// running, and any older than <see cref="OrphanAge"/> (a save takes milliseconds). Files of live writers stay,
+    /// so two processes sharing the folder never break each other's save. Failures are ignored: cleanup is a courtesy.
+    /// </summary>
+    private static void CleanOrphans(string path)
+    {
+        try
+        {
+            var directory = Path.GetDirectoryName(path)!;
+            var prefix = Path.GetFileName(path) + ".";
+            foreach (var file in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
             {
-                File.Delete(temporary);
+                var name = Path.GetFileName(file);
+                var rest = name.AsSpan(prefix.Length);
+                var dot = rest.IndexOf('.');
+                var writerAlive = dot > 0
+                    && int.TryParse(rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    && IsAlive(pid);
+                if (!writerAlive || DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > OrphanAge)
+                {
+                    TryDelete(file);
+                }
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            // This process's own saves in progress (another thread) are never orphans.
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

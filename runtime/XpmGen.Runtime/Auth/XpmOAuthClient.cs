@@ -124,9 +124,10 @@ public sealed class XpmOAuthClient
         using var request = new HttpRequestMessage(HttpMethod.Get, _options.ConnectionsEndpoint);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await XpmBoundedBody.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
-        var context = Context(HttpMethod.Get, _options.ConnectionsEndpoint, response, XpmBodyText.Excerpt(body, accessToken));
+        var (response, bytes) = await SendAsync(request, "connections", new[] { accessToken }, cancellationToken).ConfigureAwait(false);
+        using var _ = response;
+        var body = XpmBodyText.Decode(bytes, XpmBodyText.GetEncoding(response.Content));
+        var context = Context(HttpMethod.Get, _options.ConnectionsEndpoint, response, XpmBodyText.Excerpt(body, accessToken), accessToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             throw new XpmUnauthorizedException($"GET {_options.ConnectionsEndpoint.AbsolutePath} returned HTTP 401 (Unauthorized): the access token was not accepted.", context, detail: null);
@@ -151,7 +152,7 @@ public sealed class XpmOAuthClient
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            throw new XpmProtocolException($"GET {_options.ConnectionsEndpoint.AbsolutePath} did not return the expected JSON array of connections: {ex.Message}", context, ex);
+            throw new XpmProtocolException($"GET {_options.ConnectionsEndpoint.AbsolutePath} did not return the expected JSON array of connections: {XpmBodyText.Cap(XpmBodyText.Redact(ex.Message, accessToken))}", context, null);
         }
     }
 
@@ -162,22 +163,38 @@ public sealed class XpmOAuthClient
             form["client_id"] = _options.ClientId;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, _options.TokenEndpoint) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // Every value the server might echo back is withheld from messages: the refresh token, the code, the PKCE
+        // verifier, the client secret and the Basic credentials built from it.
+        string? credentials = null;
         if (_options.ClientSecret is { } secret)
         {
-            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(_options.ClientId) + ":" + Uri.EscapeDataString(secret)));
+            credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(_options.ClientId) + ":" + Uri.EscapeDataString(secret)));
+        }
+
+        var secrets = new[]
+        {
+            form.GetValueOrDefault("refresh_token"), form.GetValueOrDefault("code"), form.GetValueOrDefault("code_verifier"),
+            previousRefreshToken, _options.ClientSecret, credentials,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _options.TokenEndpoint) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (credentials is not null)
+        {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         }
 
         var requestedAt = _timeProvider.GetUtcNow();
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await XpmBoundedBody.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
+        var grant = form["grant_type"] == "refresh_token" ? "refresh" : "code exchange";
+        var (response, bytes) = await SendAsync(request, grant, secrets, cancellationToken).ConfigureAwait(false);
+        using var _ = response;
+        var body = XpmBodyText.Decode(bytes, XpmBodyText.GetEncoding(response.Content));
         var path = _options.TokenEndpoint.AbsolutePath;
         if (!response.IsSuccessStatusCode)
         {
             var (error, description) = ParseError(body);
-            var context = Context(HttpMethod.Post, _options.TokenEndpoint, response, excerpt: null);
+            error = Clean(error, secrets, 100);
+            description = Clean(description, secrets, XpmBodyText.ExcerptLength);
+            var context = Context(HttpMethod.Post, _options.TokenEndpoint, response, excerpt: null, secrets);
             var what = $"POST {path} returned HTTP {(int)response.StatusCode} ({response.StatusCode}){(error is null ? string.Empty : ": " + error)}{(description is null ? string.Empty : " (" + description + ")")}";
             if (error == "invalid_grant")
             {
@@ -202,13 +219,72 @@ public sealed class XpmOAuthClient
                 requestedAt.AddSeconds(expiresIn),
                 GetString(root, "scope"));
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
             // The body holds tokens: it is never quoted.
-            var message = $"POST {path} returned HTTP {(int)response.StatusCode} but not the expected token JSON ({(ex is JsonException ? "not JSON" : ex.Message)}).";
-            throw new XpmProtocolException(message, Context(HttpMethod.Post, _options.TokenEndpoint, response, excerpt: null), innerException: null);
+            var message = $"POST {path} returned HTTP {(int)response.StatusCode} but not the expected token JSON ({(ex is JsonException ? "not JSON" : "it has no usable access_token")}).";
+            throw new XpmProtocolException(message, Context(HttpMethod.Post, _options.TokenEndpoint, response, excerpt: null, secrets), innerException: null);
         }
     }
+
+    /// <summary>
+    /// Sends one identity request and reads its (bounded) body under <see cref="XpmOAuthOptions.RequestTimeout"/>. A
+    /// stall, a reset or a body cut short is an <see cref="XpmConnectionException"/> saying whether the request was sent
+    /// (<see cref="XpmConnectionException.MayHaveBeenProcessed"/>): for a refresh, Xero may then have rotated the
+    /// refresh token. The caller's own cancellation stays an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, byte[] Body)> SendAsync(HttpRequestMessage request, string what, string?[] secrets, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.RequestTimeout);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            var result = await XpmBoundedBody.ReadAsync(response, XpmBoundedBody.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
+            if (result.CutShort is { } cut)
+            {
+                throw Fault(request, what, response, cut, timedOut: false, secrets);
+            }
+
+            var body = new byte[result.Length];
+            Array.Copy(result.Bytes, body, result.Length);
+            return (response, body);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or HttpRequestException or System.IO.IOException or System.IO.InvalidDataException)
+        {
+            response?.Dispose();
+            throw Fault(request, what, response, ex, timedOut: deadline.IsCancellationRequested || ex is OperationCanceledException, secrets);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
+        }
+    }
+
+    private XpmConnectionException Fault(HttpRequestMessage request, string what, HttpResponseMessage? response, Exception exception, bool timedOut, string?[] secrets)
+    {
+        var sent = response is not null || XpmRetryRule.Classify(exception, callerCancelled: false) != XpmFailureKind.NotSent;
+        var seconds = _options.RequestTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        var reason = timedOut
+            ? $"no complete answer within {seconds} s ({nameof(XpmOAuthOptions)}.{nameof(XpmOAuthOptions.RequestTimeout)} or the HttpClient's timeout)"
+            : XpmBodyText.Cap(XpmBodyText.RedactAll(exception.Message, secrets)).TrimEnd('.');
+        var advice = !sent
+            ? "The connection could not be opened, so nothing was sent."
+            : what == "refresh"
+                ? "The request had been sent, so Xero may have carried out the refresh and rotated the refresh token."
+                : "The request had been sent, so Xero may have carried it out.";
+        var context = response is null
+            ? new XpmErrorContext(null, request.Method, request.RequestUri?.AbsolutePath.TrimStart('/'), null, null, null)
+            : Context(request.Method, request.RequestUri!, response, excerpt: null, secrets);
+
+        // The inner exception is kept only when its message cannot hold a secret (transport messages name hosts, not tokens).
+        return new XpmConnectionException($"{request.Method} {request.RequestUri?.AbsolutePath} ({what}) failed without a complete response: {reason}. {advice}", context, sent, new System.IO.IOException(XpmBodyText.RedactAll(exception.Message, secrets)), timedOut);
+    }
+
+    private static string? Clean(string? value, string?[] secrets, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : XpmBodyText.Cap(XpmBodyText.RedactAll(value.Trim(), secrets), max);
 
     private IEnumerable<string> ScopesWithOfflineAccess()
     {
@@ -244,8 +320,8 @@ public sealed class XpmOAuthClient
             ? value
             : null;
 
-    private static XpmErrorContext Context(HttpMethod method, Uri endpoint, HttpResponseMessage response, string? excerpt) =>
-        new(null, method, endpoint.AbsolutePath.TrimStart('/'), response.StatusCode, XpmResponseHeaders.CorrelationId(response), excerpt);
+    private static XpmErrorContext Context(HttpMethod method, Uri endpoint, HttpResponseMessage response, string? excerpt, params string?[] secrets) =>
+        new(null, method, endpoint.AbsolutePath.TrimStart('/'), response.StatusCode, XpmResponseHeaders.SafeCorrelationId(XpmResponseHeaders.Get(response, XpmResponseHeaders.CorrelationIdHeader), secrets), excerpt);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

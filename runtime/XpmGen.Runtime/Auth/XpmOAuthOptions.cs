@@ -67,6 +67,13 @@ public sealed class XpmOAuthOptions
     /// </summary>
     public TimeSpan RefreshSkew { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long one request to the identity service (token, connections) may take, headers and body: a stalled or
+    /// silent token endpoint ends as an <see cref="XpmConnectionException"/> instead of hanging the callers waiting
+    /// for a refresh. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Checks the settings and returns a message naming the first one that is missing or wrong.</summary>
     internal string? Validate()
     {
@@ -86,6 +93,11 @@ public sealed class XpmOAuthOptions
         if (RefreshSkew < TimeSpan.Zero || RefreshSkew >= TimeSpan.FromMinutes(30))
         {
             return $"{nameof(XpmOAuthOptions)}.{nameof(RefreshSkew)} must be between zero and 30 minutes; it is {RefreshSkew}.";
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return $"{nameof(XpmOAuthOptions)}.{nameof(RequestTimeout)} must be positive; it is {RequestTimeout}.";
         }
 
         return null;

@@ -45,6 +45,25 @@ internal static class XpmBodyText
         return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 
+    /// <summary>
+    /// Cuts server text copied into a message, a property or a log to <paramref name="max"/> characters (marking the cut),
+    /// so that a 10 MB error description does not become a 10-million-character exception message. Redact first: a cut
+    /// could otherwise split a secret so that redaction no longer finds it.
+    /// </summary>
+    public static string Cap(string text, int max = ExcerptLength) =>
+        text.Length <= max ? text : text[..max] + "… (" + (text.Length - max).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more characters)";
+
+    /// <summary>Removes every occurrence of each of <paramref name="secrets"/>.</summary>
+    public static string RedactAll(string text, params string?[] secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            text = Redact(text, secret);
+        }
+
+        return text;
+    }
+
     /// <summary>Removes every occurrence of <paramref name="secret"/>, and a trailing fragment of it left by truncation.</summary>
     public static string Redact(string text, string? secret)
     {

@@ -15,6 +15,12 @@ internal static class XpmBoundedBody
     /// <summary>The most of an error body that is read: enough for any problem document, bounded against hostile servers.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// The most of a success body that is buffered (after decompression): 64 MB, far above any XPM page, so a hostile or
+    /// broken server (or a 200 KB gzip bomb) cannot make a call allocate without bound. Larger lists are streamed.
+    /// </summary>
+    public const int MaxBufferedBodyBytes = 64 * 1024 * 1024;
+
     /// <summary>What was read: the bytes, and the failure that cut the body short, if any.</summary>
     public readonly record struct Result(byte[] Bytes, int Length, Exception? CutShort);
 
@@ -29,7 +35,12 @@ internal static class XpmBoundedBody
     /// Reads up to <paramref name="limit"/> bytes with asynchronous reads only. A connection that fails mid-body
     /// ends the read with what arrived and the failure, for the caller to judge; cancellation propagates.
     /// </summary>
-    public static async Task<Result> ReadAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    /// <param name="response">The response whose body is read.</param>
+    /// <param name="limit">The most bytes kept.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="failWhenLarger">Whether a body longer than <paramref name="limit"/> is a failure
+    /// (<see cref="XpmBodyTooLargeException"/> in <see cref="Result.CutShort"/>) rather than an excerpt.</param>
+    public static async Task<Result> ReadAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken, bool failWhenLarger = false)
     {
         var length = response.Content.Headers.ContentLength;
         var buffer = new byte[length is > 0 && length < limit ? (int)length.Value : Math.Min(limit, 16 * 1024)];
@@ -52,12 +63,27 @@ internal static class XpmBoundedBody
 
                 count += read;
             }
+
+            if (failWhenLarger && count == limit && await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0)
+            {
+                return new Result(buffer, count, new XpmBodyTooLargeException(limit));
+            }
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        // InvalidDataException: a Content-Encoding (gzip, deflate, br) on a body that is not compressed that way; the
+        // response module explains it as such instead of letting a raw decompression exception reach the caller.
+        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException && !cancellationToken.IsCancellationRequested)
         {
             return new Result(buffer, count, ex);
         }
 
         return new Result(buffer, count, null);
     }
+}
+
+/// <summary>A success body longer than the buffered-body cap; the response module reports it as an <see cref="XpmProtocolException"/>.</summary>
+internal sealed class XpmBodyTooLargeException(int limit)
+    : IOException($"the body is larger than the {limit / (1024 * 1024)} MB the client buffers (after decompression); list endpoints can be streamed instead")
+{
+    /// <summary>The cap that was reached, in bytes.</summary>
+    public int Limit { get; } = limit;
 }

@@ -36,11 +36,12 @@ internal static class XpmErrorFactory
             case HttpStatusCode.TooManyRequests:
             {
                 var retryAfter = XpmResponseHeaders.RetryAfter(response, timeProvider);
-                var problem = XpmResponseHeaders.RateLimitProblem(response);
+                // The header is copied into the exception's property too, so it is cleaned like any server text.
+                var problem = Clean(XpmResponseHeaders.RateLimitProblem(response), accessToken);
                 var advice = new StringBuilder("A Xero rate limit was exceeded");
                 if (problem is not null)
                 {
-                    advice.Append(" (").Append(Clean(problem, accessToken)).Append(" limit)");
+                    advice.Append(" (").Append(problem).Append(" limit)");
                 }
 
                 advice.Append('.');
@@ -145,6 +146,8 @@ internal static class XpmErrorFactory
         var text = XpmBodyText.Decode(body.Start, Encoding.UTF8);
         return exception switch
         {
+            InvalidDataException => "its Content-Encoding says it is compressed, but it could not be decompressed",
+            XpmBodyTooLargeException large => large.Message,
             IOException or HttpRequestException => "the body was cut short (the connection closed before the document ended)",
             XmlException when body.TotalRead == 0 => "the body is empty",
             XmlException when XpmBodyText.DescribeKind(text) == "XML with a DTD" => "it contains a DTD, which the client refuses (DTDs allow XXE and entity-expansion attacks)",
@@ -187,7 +190,7 @@ internal static class XpmErrorFactory
     private static string Shorten(string excerpt) => excerpt.Length <= 200 ? excerpt : excerpt[..200] + "…";
 
     private static string? Clean(string? value, string accessToken) =>
-        string.IsNullOrWhiteSpace(value) ? null : XpmBodyText.Redact(value.Trim(), accessToken);
+        string.IsNullOrWhiteSpace(value) ? null : XpmBodyText.Cap(XpmBodyText.Redact(value.Trim(), accessToken));
 
     private static Exception? Sanitize(Exception? inner, string accessToken)
     {

@@ -14,7 +14,43 @@ internal static class XpmResponseHeaders
 
     public const string RateLimitProblemHeader = "X-Rate-Limit-Problem";
 
-    public static string? CorrelationId(HttpResponseMessage? response) => Get(response, CorrelationIdHeader);
+    /// <summary>The longest correlation id kept; Xero's are GUIDs (36 characters).</summary>
+    public const int MaxCorrelationIdLength = 64;
+
+    /// <summary>The correlation id, or <see langword="null"/> when it is absent or not safe to copy (see <see cref="SafeCorrelationId"/>).</summary>
+    public static string? CorrelationId(HttpResponseMessage? response, string? secret = null) => SafeCorrelationId(Get(response, CorrelationIdHeader), secret);
+
+    /// <summary>
+    /// A correlation id fit to copy into messages, logs and activity tags: at most <see cref="MaxCorrelationIdLength"/>
+    /// characters of letters, digits, '-', '_' and '.', and holding no part of any of <paramref name="secrets"/>. Anything else is
+    /// withheld whole (a server that echoes a token there must not get it logged), since a partial id is useless anyway.
+    /// </summary>
+    public static string? SafeCorrelationId(string? value, params string?[] secrets)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxCorrelationIdLength)
+        {
+            return null;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                return null;
+            }
+        }
+
+        foreach (var secret in secrets)
+        {
+            if (!string.IsNullOrEmpty(secret)
+                && (value.Contains(secret, StringComparison.Ordinal) || (value.Length >= 6 && secret.Contains(value, StringComparison.Ordinal))))
+            {
+                return null;
+            }
+        }
+
+        return value;
+    }
 
     public static string? RateLimitProblem(HttpResponseMessage? response) => Get(response, RateLimitProblemHeader);
 

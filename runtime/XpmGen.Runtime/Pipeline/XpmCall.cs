@@ -9,6 +9,8 @@ namespace XpmGen.Pipeline;
 /// </summary>
 internal sealed class XpmCall(XpmEndpoint endpoint, string path, Uri requestUri, byte[]? body, string? tenantId, bool streamed)
 {
+    private string? _correlationId;
+
     /// <summary>The endpoint called; its method tells whether the call may be sent twice.</summary>
     public XpmEndpoint Endpoint { get; } = endpoint;
 
@@ -36,11 +38,16 @@ internal sealed class XpmCall(XpmEndpoint endpoint, string path, Uri requestUri,
     /// <summary>The status of the last response, for logs and metrics.</summary>
     public int? StatusCode { get; set; }
 
-    public string? CorrelationId { get; set; }
+    /// <summary>The correlation id of the last response; withheld when it is not a plain id or echoes the token.</summary>
+    public string? CorrelationId
+    {
+        get => _correlationId;
+        set => _correlationId = Http.XpmResponseHeaders.SafeCorrelationId(value, AccessToken);
+    }
 
     /// <summary>Describes the call for messages: <c>GET client.api/list</c>.</summary>
     public string Describe() => Method.Method + " " + Path;
 
     public XpmErrorContext Context(HttpResponseMessage? response = null, string? excerpt = null) =>
-        new(Endpoint, Method, Path, response?.StatusCode, Http.XpmResponseHeaders.CorrelationId(response), excerpt);
+        new(Endpoint, Method, Path, response?.StatusCode, Http.XpmResponseHeaders.CorrelationId(response, AccessToken), excerpt);
 }

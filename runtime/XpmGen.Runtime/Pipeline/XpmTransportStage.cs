@@ -68,7 +68,7 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
                 return new XpmResponse(response) { Stream = stream };
             }
 
-            var body = await XpmBoundedBody.ReadAsync(response, int.MaxValue, deadline.Token).ConfigureAwait(false);
+            var body = await XpmBoundedBody.ReadAsync(response, XpmBoundedBody.MaxBufferedBodyBytes, deadline.Token, failWhenLarger: true).ConfigureAwait(false);
             return new XpmResponse(response) { Body = body.Bytes, BodyLength = body.Length, BodyCutShort = body.CutShort };
         }
         catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException or HttpRequestException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
