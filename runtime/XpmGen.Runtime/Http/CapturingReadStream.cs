@@ -57,7 +57,17 @@ internal sealed class CapturingReadStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        int read;
+        try
+        {
+            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (XpmDecompressionException.IsDecompressionFailure(ex))
+        {
+            // The streamed path's read failures must be IOExceptions the response module explains.
+            throw new XpmDecompressionException(ex);
+        }
+
         Capture(buffer.Span[..read]);
         return read;
     }

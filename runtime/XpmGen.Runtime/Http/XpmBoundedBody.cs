@@ -69,11 +69,13 @@ internal static class XpmBoundedBody
                 return new Result(buffer, count, new XpmBodyTooLargeException(limit));
             }
         }
-        // InvalidDataException: a Content-Encoding (gzip, deflate, br) on a body that is not compressed that way; the
-        // response module explains it as such instead of letting a raw decompression exception reach the caller.
-        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             return new Result(buffer, count, ex);
+        }
+        catch (Exception ex) when (XpmDecompressionException.IsDecompressionFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            return new Result(buffer, count, new XpmDecompressionException(ex));
         }
 
         return new Result(buffer, count, null);
@@ -86,4 +88,16 @@ internal sealed class XpmBodyTooLargeException(int limit)
 {
     /// <summary>The cap that was reached, in bytes.</summary>
     public int Limit { get; } = limit;
+}
+
+/// <summary>
+/// A body whose Content-Encoding (gzip, deflate, br) says it is compressed but which does not decompress. The
+/// decompressing streams throw <see cref="InvalidDataException"/> (gzip, deflate) or <see cref="InvalidOperationException"/>
+/// (Brotli); the response module reports this as an <see cref="XpmProtocolException"/> instead of letting them out raw.
+/// </summary>
+internal sealed class XpmDecompressionException(Exception inner)
+    : IOException("its Content-Encoding says it is compressed, but it could not be decompressed", inner)
+{
+    /// <summary>Whether an exception thrown while reading a response body is a decompression failure.</summary>
+    public static bool IsDecompressionFailure(Exception ex) => ex is InvalidDataException or InvalidOperationException;
 }

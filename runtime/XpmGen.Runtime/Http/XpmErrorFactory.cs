@@ -146,8 +146,7 @@ internal static class XpmErrorFactory
         var text = XpmBodyText.Decode(body.Start, Encoding.UTF8);
         return exception switch
         {
-            InvalidDataException => "its Content-Encoding says it is compressed, but it could not be decompressed",
-            XpmBodyTooLargeException large => large.Message,
+            XpmDecompressionException or XpmBodyTooLargeException => exception.Message,
             IOException or HttpRequestException => "the body was cut short (the connection closed before the document ended)",
             XmlException when body.TotalRead == 0 => "the body is empty",
             XmlException when XpmBodyText.DescribeKind(text) == "XML with a DTD" => "it contains a DTD, which the client refuses (DTDs allow XXE and entity-expansion attacks)",

@@ -60,7 +60,7 @@ internal sealed class XpmStreamedList<T>(XpmCall call, XpmResponse response, IXp
         {
             throw transport.ConnectionFailure(call, stalled, headersArrived: true, timedOut: true);
         }
-        catch (Exception ex) when (ex is XmlException or FormatException or IOException or HttpRequestException or InvalidDataException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is XmlException or FormatException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             throw XpmResponseModule.ReadFailure(call, response.Message, ex, Sample());
         }
