@@ -24,8 +24,22 @@ public sealed class XpmRateLimitOptions
     /// <summary>How many calls may wait for a permit per tenant before further calls fail at once. Default: 10,000.</summary>
     public int QueueLimit { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long a tenant's calls fail unsent after XPM reported no calls left today (<c>X-DayLimit-Remaining: 0</c>)
+    /// when it gave no <c>Retry-After</c>. Then one call is sent again, and its answer decides: calls left, and the
+    /// pause ends; still none, and it starts again. The client does not assume when XPM's day resets (Xero calls it a
+    /// rolling 24 hours and publishes no reset time), so it re-checks instead of refusing calls for a blind 24 hours.
+    /// Default: 5 minutes.
+    /// </summary>
+    public TimeSpan DayLimitRecheck { get; set; } = TimeSpan.FromMinutes(5);
+
     internal string? Validate()
     {
+        if (DayLimitRecheck <= TimeSpan.Zero || DayLimitRecheck > TimeSpan.FromHours(24))
+        {
+            return $"{nameof(XpmRateLimitOptions)}.{nameof(DayLimitRecheck)} must be between zero and 24 hours; it is {DayLimitRecheck}.";
+        }
+
         if (ConcurrentRequestsPerTenant < 1 || RequestsPerWindowPerTenant < 1 || RequestsPerWindowPerApp < 1 || QueueLimit < 0)
         {
             return $"{nameof(XpmRateLimitOptions)}: the limits must be at least 1 and {nameof(QueueLimit)} at least 0.";

@@ -16,7 +16,8 @@ namespace XpmGen;
 /// 60 per minute, and 10,000 per minute across tenants, built on <see cref="System.Threading.RateLimiting"/>.
 /// It also learns from every response: when XPM reports no calls left this minute (or answers 429), the tenant
 /// pauses until the window has passed, and when no calls are left today, calls fail at once instead of being
-/// sent. Share one instance across every <see cref="XpmClient"/> of the process (the default is
+/// sent, until XPM's <c>Retry-After</c> or, without one, for <see cref="XpmRateLimitOptions.DayLimitRecheck"/>, after
+/// which one call goes out again and its answer decides (never a blind 24-hour lockout). Share one instance across every <see cref="XpmClient"/> of the process (the default is
 /// <see cref="Shared"/>), since the limits are Xero's, not the client's.
 /// </summary>
 public sealed class XpmRateLimiter : IDisposable
@@ -63,12 +64,14 @@ public sealed class XpmRateLimiter : IDisposable
     internal async ValueTask<IDisposable> AcquireCallAsync(string? tenantId, XpmErrorContext context, CancellationToken cancellationToken)
     {
         var tenant = Tenant(tenantId);
-        if (tenant.Status is { DayRemaining: <= 0 } status && _timeProvider.GetUtcNow() - status.ObservedAt < TimeSpan.FromHours(24))
+        var blocked = tenant.DayBlockedUntil - _timeProvider.GetUtcNow();
+        if (blocked > TimeSpan.Zero)
         {
+            var status = tenant.Status;
             throw new XpmRateLimitException(
-                $"{context.Method?.Method} {context.Path} was not sent: XPM reported no calls left today for this tenant at {status.ObservedAt:u}. The daily limit is a rolling 24 hours.",
+                $"{context.Method?.Method} {context.Path} was not sent: XPM reported no calls left today for this tenant{(status is null ? string.Empty : $" at {status.ObservedAt:u}")}. Calls are sent again from {tenant.DayBlockedUntil:u}, when XPM's answer decides whether the daily budget has come back.",
                 context,
-                retryAfter: null,
+                retryAfter: blocked,
                 limitProblem: "day",
                 status);
         }
@@ -107,6 +110,18 @@ public sealed class XpmRateLimiter : IDisposable
         }
 
         var retryAfter = XpmResponseHeaders.RetryAfter(response, _timeProvider);
+        var dayProblem = string.Equals(XpmResponseHeaders.RateLimitProblem(response), "day", StringComparison.OrdinalIgnoreCase);
+        if (figures?.DayRemaining == 0 || (dayProblem && response.StatusCode == HttpStatusCode.TooManyRequests))
+        {
+            // The day is spent: refuse calls until XPM's Retry-After, or re-check after a while (the reset time is not known).
+            tenant.DayBlockedUntil = now + (retryAfter ?? _options.DayLimitRecheck);
+        }
+        else if (figures?.DayRemaining > 0)
+        {
+            // A later answer says otherwise: calls are left today after all.
+            tenant.DayBlockedUntil = DateTimeOffset.MinValue;
+        }
+
         if (response.StatusCode == HttpStatusCode.TooManyRequests || minute == 0)
         {
             // Other processes may share the tenant: XPM's own count wins over the local one.
@@ -157,6 +172,7 @@ public sealed class XpmRateLimiter : IDisposable
     {
         private volatile XpmRateLimitStatus? _status;
         private long _pausedUntilTicks;
+        private long _dayBlockedUntilTicks;
 
         public ConcurrencyLimiter Concurrency { get; } = concurrency;
 
@@ -166,6 +182,13 @@ public sealed class XpmRateLimiter : IDisposable
         {
             get => _status;
             set => _status = value;
+        }
+
+        /// <summary>Until when calls fail unsent because XPM reported the day's budget spent.</summary>
+        public DateTimeOffset DayBlockedUntil
+        {
+            get => new(Interlocked.Read(ref _dayBlockedUntilTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref _dayBlockedUntilTicks, value.UtcTicks);
         }
 
         public DateTimeOffset PausedUntil => new(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero);

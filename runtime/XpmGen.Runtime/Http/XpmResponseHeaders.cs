@@ -104,6 +104,7 @@ internal static class XpmResponseHeaders
         return minute is null && day is null && app is null ? null : new XpmRateLimitStatus(minute, day, app, timeProvider.GetUtcNow());
     }
 
+    // A count of calls left is never negative: "-5" or "abc" is no figure at all, and must not pause or block anything.
     private static int? ReadInt(HttpResponseMessage response, string name) =>
-        int.TryParse(Get(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(Get(response, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : null;
 }
