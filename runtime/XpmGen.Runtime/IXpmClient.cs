@@ -40,4 +40,16 @@ public partial interface IXpmClient
 
     /// <inheritdoc cref="XpmClient.SendRawAsync(HttpMethod, string, IEnumerable{KeyValuePair{string, string}}?, XElement?, CancellationToken)"/>
     Task<XpmRawResponse> SendRawAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? query = null, XElement? body = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="XpmClient.PagesByNumberAsync{T}(Func{int, XpmRequest{XpmPage{T}}}, CancellationToken)"/>
+    IAsyncEnumerable<T> PagesByNumberAsync<T>(Func<int, XpmRequest<XpmPage<T>>> pageRequest, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="XpmClient.PagesByTokenAsync{T}(Func{string?, XpmRequest{XpmPage{T}}}, CancellationToken)"/>
+    IAsyncEnumerable<T> PagesByTokenAsync<T>(Func<string?, XpmRequest<XpmPage<T>>> pageRequest, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="XpmClient.PagesByTokenAsync{T}(string?, Func{string?, XpmRequest{XpmPage{T}}}, CancellationToken)"/>
+    IAsyncEnumerable<T> PagesByTokenAsync<T>(string? pageToken, Func<string?, XpmRequest<XpmPage<T>>> pageRequest, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="XpmClient.WindowsAsync{T}(DateOnly, DateOnly, Func{DateOnly, DateOnly, XpmRequest{IReadOnlyList{T}}}, CancellationToken)"/>
+    IAsyncEnumerable<T> WindowsAsync<T>(DateOnly from, DateOnly to, Func<DateOnly, DateOnly, XpmRequest<IReadOnlyList<T>>> windowRequest, CancellationToken cancellationToken = default);
 }
