@@ -126,7 +126,14 @@ internal sealed class XpmFramedStream : Stream
         Compact();
         if (_filled == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            // Only one frame (an item, or a body the scanner cannot frame) is held; one beyond the buffered-body cap
+            // is refused rather than allowed to grow without bound (a decompression bomb, an endless element).
+            if (_buffer.Length >= XpmBoundedBody.MaxBufferedBodyBytes)
+            {
+                throw new XpmBodyTooLargeException(XpmBoundedBody.MaxBufferedBodyBytes);
+            }
+
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, XpmBoundedBody.MaxBufferedBodyBytes));
         }
 
         // The attempt timeout bounds each wait for the network, so a body that stalls ends as a typed timeout;

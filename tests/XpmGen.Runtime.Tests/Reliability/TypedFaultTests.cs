@@ -42,11 +42,11 @@ public sealed class TypedFaultTests
     [Fact]
     public async Task A_gzip_bomb_is_refused_at_the_buffered_body_cap()
     {
-        // 80 MB of spaces inside the document compress to about 80 KB.
+        // 80 MB of spaces inside one element (no frame end for the streamed path either) compress to about 80 KB.
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            gzip.Write(Encoding.UTF8.GetBytes("<Response><Status>OK</Status><Clients>"));
+            gzip.Write(Encoding.UTF8.GetBytes("<Response><Status>OK</Status><Clients><Client><Name>"));
             var spaces = new byte[1024 * 1024];
             spaces.AsSpan().Fill((byte)' ');
             for (var i = 0; i < 80; i++)
@@ -54,7 +54,7 @@ public sealed class TypedFaultTests
                 gzip.Write(spaces);
             }
 
-            gzip.Write(Encoding.UTF8.GetBytes("</Clients></Response>"));
+            gzip.Write(Encoding.UTF8.GetBytes("</Name></Client></Clients></Response>"));
         }
 
         var response = new CannedResponse { Body = compressed.ToArray() };
@@ -62,9 +62,17 @@ public sealed class TypedFaultTests
         response.Headers.Add(new("Content-Encoding", "gzip"));
         await using var server = TestHttpServer.Start(response);
 
-        var ex = await Assert.ThrowsAsync<XpmProtocolException>(() => DecompressingClient(server).SendAsync(ListClients(), Deadline(60)));
+        var client = DecompressingClient(server);
+        var buffered = await Assert.ThrowsAsync<XpmProtocolException>(() => client.SendAsync(ListClients(), Deadline(60)));
+        var streamed = await Assert.ThrowsAsync<XpmProtocolException>(async () =>
+        {
+            await foreach (var _ in client.StreamAsync(ListClients(), Deadline(60)))
+            {
+            }
+        });
 
-        Assert.Contains("larger than the 64 MB", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("larger than the 64 MB", buffered.Message, StringComparison.Ordinal);
+        Assert.Contains("larger than the 64 MB", streamed.Message, StringComparison.Ordinal);
     }
 
     [Fact]
