@@ -40,8 +40,11 @@ internal enum XpmEnvelopeStep
 /// Element order is not relied on: the payload may come before or after <c>Status</c>, and children the
 /// client does not know are skipped. The payload of a response already known to be an <c>ERROR</c> is skipped,
 /// since reading a half-formed payload could only hide the error. The whole document is read, so trailing
-/// garbage or a second root element is reported. Structural problems are <see cref="XmlException"/>s with line
-/// information, which the response module turns into an <see cref="XpmProtocolException"/>.
+/// garbage or a second root element is reported. A payload element that comes twice is refused (which copy is
+/// right is ambiguous, and dropping either loses data); a second <c>Status</c> merges so that ERROR wins, and a
+/// second <c>ErrorDescription</c> or <c>WebUrl</c> replaces the first (they carry no data of the caller's).
+/// Structural problems are <see cref="XmlException"/>s with line information, which the response module turns
+/// into an <see cref="XpmProtocolException"/>.
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The payload type (buffered) or the item type (streamed).</typeparam>
@@ -58,6 +61,7 @@ internal sealed class XpmEnvelopeReader<T>
     private string? _webUrl;
     private string? _apiMethod;
     private bool _listSeen;
+    private string? _payloadName;
     private readonly System.Collections.Generic.List<string> _skipped = new();
 
     private XpmEnvelopeReader(XmlReader reader, XpmResponseReader<T>? payloadReader, IXpmListReader<T>? listReader)
@@ -181,6 +185,11 @@ internal sealed class XpmEnvelopeReader<T>
                 }
                 else if (_listReader is not null)
                 {
+                    if (_listSeen && _reader.LocalName == _listReader.ElementName)
+                    {
+                        throw Duplicated(_listReader.ElementName);
+                    }
+
                     if (!_listSeen && _reader.LocalName == _listReader.ElementName)
                     {
                         _listSeen = true;
@@ -194,8 +203,13 @@ internal sealed class XpmEnvelopeReader<T>
                         SkipUnknown();
                     }
                 }
+                else if (HasPayload && !_payloadReader!.ReadsEveryPayloadElement && _reader.LocalName == _payloadName)
+                {
+                    throw Duplicated(_payloadName);
+                }
                 else if ((!HasPayload || _payloadReader!.ReadsEveryPayloadElement) && _payloadReader!.IsPayload(_reader.LocalName))
                 {
+                    _payloadName = _reader.LocalName;
                     Current = _payloadReader.ReadPayload(_reader);
                     HasPayload = true;
                 }
@@ -246,6 +260,16 @@ internal sealed class XpmEnvelopeReader<T>
 
                 return XpmEnvelopeStep.Continue;
         }
+    }
+
+    /// <summary>
+    /// A payload element that comes twice: which copy holds the data is ambiguous, and keeping either would silently
+    /// drop the other (a second <c>&lt;Clients&gt;</c> list, a second <c>&lt;Client&gt;</c>), so the document is refused.
+    /// </summary>
+    private XmlException Duplicated(string? name)
+    {
+        var info = _reader as IXmlLineInfo;
+        return new XmlException($"The response has more than one <{name}> element, so which one holds the data is ambiguous.", null, info?.LineNumber ?? 0, info?.LinePosition ?? 0);
     }
 
     private void SkipUnknown()

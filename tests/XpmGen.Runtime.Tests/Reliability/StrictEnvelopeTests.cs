@@ -90,6 +90,28 @@ public sealed class StrictEnvelopeTests
         await Assert.ThrowsAsync<XpmProtocolException>(() => CreateClient(server).SendAsync(ListClients(), Deadline()));
     }
 
+    [Fact]
+    public async Task A_duplicated_list_wrapper_is_refused_buffered_and_streamed()
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml("<Response><Status>OK</Status><Clients>" + Item + "</Clients><Clients>" + Item + "</Clients></Response>"));
+        var client = CreateClient(server);
+
+        var buffered = await Assert.ThrowsAsync<XpmProtocolException>(() => client.SendAsync(ListClients(), Deadline()));
+        await Assert.ThrowsAsync<XpmProtocolException>(() => Drain(client));
+
+        Assert.Contains("more than one <Clients>", buffered.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duplicated_entity_is_refused()
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml("<Response><Status>OK</Status>" + Item + "<Client><UUID>c2</UUID></Client></Response>"));
+
+        var ex = await Assert.ThrowsAsync<XpmProtocolException>(() => CreateClient(server).SendAsync(GetClient("c1"), Deadline()));
+
+        Assert.Contains("more than one <Client>", ex.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<List<ClientModel>> Drain(XpmClient client)
     {
         var items = new List<ClientModel>();
