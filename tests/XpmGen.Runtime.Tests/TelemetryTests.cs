@@ -161,6 +161,24 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task A_streamed_list_left_early_is_still_recorded_once_as_a_success()
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml("<Response><Status>OK</Status><Clients><Client><UUID>a</UUID></Client><Client><UUID>b</UUID></Client></Clients></Response>"));
+        using var capture = new TelemetryCapture(server.Port);
+
+        await foreach (var client in CreateClient(server).StreamAsync(ListClients(), Deadline()))
+        {
+            Assert.Equal("a", client.Uuid);
+            break;
+        }
+
+        var activity = Assert.Single(capture.Activities);
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
+        AssertTags(Assert.Single(capture.Measurements("xpmgen.request.duration")).Tags, CommonTags(server.Port, "client.api/list").Append(("http.response.status_code", 200)).ToArray());
+        capture.AssertClean();
+    }
+
+    [Fact]
     public async Task A_raw_call_leaves_out_the_template_rather_than_tag_a_concrete_path()
     {
         await using var server = TestHttpServer.Start(CannedResponse.Xml("<Response><Status>OK</Status><Client /></Response>"));

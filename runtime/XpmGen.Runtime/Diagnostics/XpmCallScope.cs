@@ -94,5 +94,13 @@ internal sealed class XpmCallScope : IDisposable
         }
     }
 
-    public void Dispose() => _activity?.Dispose();
+    /// <summary>
+    /// Ends the activity. A call not recorded by then is a streamed list the caller stopped reading early (a
+    /// <c>break</c> out of the loop): nothing failed, so it is recorded as a success.
+    /// </summary>
+    public void Dispose()
+    {
+        Complete(error: null);
+        _activity?.Dispose();
+    }
 }
