@@ -175,13 +175,16 @@ public static class XpmServiceCollectionExtensions
             options.PostConfigure<IServiceProvider>((value, provider) => value.AccessTokenProvider ??= ResolveTokenProvider(provider, name));
             options.ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XpmClientOptions>, XpmClientOptionsValidator>());
+            // The interface resolves to the same client, so app code can take IXpmClient and tests can replace it.
             if (name.Length == 0)
             {
                 services.AddTransient(provider => Create(provider, name, httpClientName));
+                services.AddTransient<IXpmClient>(static provider => provider.GetRequiredService<XpmClient>());
             }
             else
             {
                 services.AddKeyedTransient(name, (provider, _) => Create(provider, name, httpClientName));
+                services.AddKeyedTransient<IXpmClient>(name, static (provider, key) => provider.GetRequiredKeyedService<XpmClient>(key));
             }
 
             // A plain AddStandardResilienceHandler() on the returned builder must follow XPM's rule as well.
