@@ -55,6 +55,7 @@ public sealed class DependencyInjectionTests
         // Resolved twice, the clients share the one limiter the section made.
         var xpm = provider.GetRequiredService<XpmClient>();
         Assert.IsType<XpmClient>(provider.GetRequiredService<IXpmClient>());
+        Assert.Same(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), options.MeterFactory);
         Assert.Same(options.RateLimiter, provider.GetRequiredService<IOptions<XpmClientOptions>>().Value.RateLimiter);
         await xpm.SendRawAsync(HttpMethod.Get, "category.api/list", cancellationToken: Ct);
 
