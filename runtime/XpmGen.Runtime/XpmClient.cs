@@ -174,7 +174,7 @@ public sealed partial class XpmClient : IXpmClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = CreateCall(request, streamed: false);
-        using var scope = new XpmCallScope(call, _timeProvider, _logger, () => RateLimitStatus);
+        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, () => RateLimitStatus);
         try
         {
             using var response = await _pipeline.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -215,7 +215,7 @@ public sealed partial class XpmClient : IXpmClient
         }
 
         var call = CreateCall(request, streamed: true);
-        using var scope = new XpmCallScope(call, _timeProvider, _logger, () => RateLimitStatus);
+        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, () => RateLimitStatus);
         using var items = await OpenStreamAsync(call, list, scope, cancellationToken).ConfigureAwait(false);
         while (true)
         {

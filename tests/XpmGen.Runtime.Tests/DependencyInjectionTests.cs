@@ -54,6 +54,8 @@ public sealed class DependencyInjectionTests
 
         // Resolved twice, the clients share the one limiter the section made.
         var xpm = provider.GetRequiredService<XpmClient>();
+        Assert.IsType<XpmClient>(provider.GetRequiredService<IXpmClient>());
+        Assert.Same(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), options.MeterFactory);
         Assert.Same(options.RateLimiter, provider.GetRequiredService<IOptions<XpmClientOptions>>().Value.RateLimiter);
         await xpm.SendRawAsync(HttpMethod.Get, "category.api/list", cancellationToken: Ct);
 
@@ -122,6 +124,7 @@ public sealed class DependencyInjectionTests
         await both.A.SendRawAsync(HttpMethod.Get, "category.api/list", cancellationToken: Ct);
         await both.B.SendRawAsync(HttpMethod.Get, "category.api/list", cancellationToken: Ct);
         await provider.GetRequiredKeyedService<XpmClient>("practiceA").SendRawAsync(HttpMethod.Get, "category.api/list", cancellationToken: Ct);
+        Assert.IsType<XpmClient>(provider.GetRequiredKeyedService<IXpmClient>("practiceB"));
 
         var seen = server.Requests.Select(r => (r.Header("xero-tenant-id"), r.Header("Authorization"))).ToArray();
         Assert.Equal(

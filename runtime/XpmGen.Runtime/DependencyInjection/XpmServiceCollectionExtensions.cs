@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -173,15 +174,20 @@ public static class XpmServiceCollectionExtensions
             // Once per name: the registrations below would otherwise be repeated by a second call that only adds settings.
             services.AddSingleton(new XpmClientRegistration(name, httpClientName));
             options.PostConfigure<IServiceProvider>((value, provider) => value.AccessTokenProvider ??= ResolveTokenProvider(provider, name));
+            // The host's meter factory, when it has one, so metrics follow the host's meter lifetime and configuration.
+            options.PostConfigure<IServiceProvider>(static (value, provider) => value.MeterFactory ??= provider.GetService<IMeterFactory>());
             options.ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XpmClientOptions>, XpmClientOptionsValidator>());
+            // The interface resolves to the same client, so app code can take IXpmClient and tests can replace it.
             if (name.Length == 0)
             {
                 services.AddTransient(provider => Create(provider, name, httpClientName));
+                services.AddTransient<IXpmClient>(static provider => provider.GetRequiredService<XpmClient>());
             }
             else
             {
                 services.AddKeyedTransient(name, (provider, _) => Create(provider, name, httpClientName));
+                services.AddKeyedTransient<IXpmClient>(name, static (provider, key) => provider.GetRequiredKeyedService<XpmClient>(key));
             }
 
             // A plain AddStandardResilienceHandler() on the returned builder must follow XPM's rule as well.
