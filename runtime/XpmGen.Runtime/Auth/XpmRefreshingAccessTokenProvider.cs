@@ -54,7 +54,7 @@ public sealed class XpmRefreshingAccessTokenProvider : IXpmAccessTokenProvider, 
     private volatile XpmTokenSet? _current;
     private volatile XpmTokenSet? _unsaved;
     private Task<XpmTokenSet>? _refresh;
-    private Failure? _failure;
+    private volatile Failure? _failure;
     private int _saving;
     private DateTimeOffset _lastSaveAttempt;
 

@@ -25,8 +25,10 @@ public sealed class TokenRefreshReliabilityTests
     private static readonly string TokenJson =
         "{\"access_token\":\"access-NEW\",\"refresh_token\":\"" + NewRefresh + "\",\"expires_in\":1800,\"token_type\":\"Bearer\"}";
 
-    [Fact]
-    public async Task A_failing_refresh_is_shared_by_20_callers()
+    [Theory]
+    [InlineData(20)]
+    [InlineData(100)]
+    public async Task A_failing_refresh_is_shared_by_all_callers(int callers)
     {
         await using var identity = TestHttpServer.Start(_ =>
         {
@@ -35,7 +37,7 @@ public sealed class TokenRefreshReliabilityTests
         });
         var (provider, _) = await Provider(identity);
 
-        var calls = Enumerable.Range(0, 20).Select(_ => Task.Run(async () => await provider.GetAccessTokenAsync(Deadline()))).ToArray();
+        var calls = Enumerable.Range(0, callers).Select(_ => Task.Run(async () => await provider.GetAccessTokenAsync(Deadline()))).ToArray();
         foreach (var call in calls)
         {
             await Assert.ThrowsAsync<XpmOAuthException>(() => call);

@@ -110,6 +110,30 @@ public sealed class TypedFaultTests
     }
 
     [Fact]
+    public async Task An_error_status_whose_body_stalls_ends_within_the_attempt_timeout()
+    {
+        var body = Encoding.UTF8.GetBytes("<Response><Status>ERROR</Status><ErrorDescription>boom</ErrorDescription></Response>");
+        var response = new CannedResponse { Status = 500, Reason = "Internal Server Error", Body = body, Mode = BodyMode.Stall, CutAt = 10 };
+        response.Headers.Add(new("Content-Type", "text/xml"));
+        await using var server = TestHttpServer.Start(response);
+        var client = new XpmClient(NewHttpClient(), new XpmClientOptions
+        {
+            BaseAddress = server.BaseAddress,
+            TenantId = TenantId,
+            AccessTokenProvider = new StaticAccessTokenProvider(Token),
+            Retry = XpmRetryOptions.None,
+            RateLimiter = GenerousLimits(),
+            AttemptTimeout = TimeSpan.FromMilliseconds(500),
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<XpmConnectionException>(() => client.SendAsync(ListClients(), Deadline()));
+
+        Assert.True(ex.TimedOut);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void A_token_store_exception_is_an_XpmException()
     {
         Assert.IsAssignableFrom<XpmException>(new XpmTokenStoreException("x"));
