@@ -77,6 +77,8 @@ internal static class GeneratorHarness
         // Packages the runtime references are copied next to the tests; XpmGen's own assemblies are not wanted.
         paths.AddRange(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
             .Where(static p => Path.GetFileName(p).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                || Path.GetFileName(p).StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
+                || Path.GetFileName(p).StartsWith("OpenTelemetry", StringComparison.Ordinal)
                 || Path.GetFileName(p).StartsWith("Polly", StringComparison.Ordinal)
                 || Path.GetFileName(p).StartsWith("System.Threading.RateLimiting", StringComparison.Ordinal)));
         return paths
