@@ -20,13 +20,14 @@ namespace XpmGen;
 /// <summary>
 /// The XPM API client. Resource facades such as <c>Clients</c> and <c>Jobs</c> are generated from the
 /// schema as properties of this class; <see cref="SendAsync{TResponse}"/> sends any request they build.
+/// App code can take <see cref="IXpmClient"/> instead, so its tests can pass a fake.
 /// </summary>
 /// <remarks>
 /// The client is thread-safe and holds no per-call state; share one instance per practice. The settings of
 /// <see cref="XpmClientOptions"/> are read once, when the client is created. Sending goes through the stages of
 /// <c>Pipeline/XpmSendPipeline</c>; responses are read by <c>Pipeline/XpmResponseModule</c>.
 /// </remarks>
-public sealed partial class XpmClient
+public sealed partial class XpmClient : IXpmClient
 {
     private static readonly XmlWriterSettings BodyWriterSettings = new()
     {
@@ -114,6 +115,9 @@ public sealed partial class XpmClient
         return new XpmClient(this, tenantId);
     }
 
+    // Explicit, so callers of the class keep getting an XpmClient (with its concrete facades).
+    IXpmClient IXpmClient.ForTenant(string tenantId) => ForTenant(tenantId);
+
     /// <summary>The last limit figures XPM reported for this client's tenant, or <see langword="null"/> before any response.</summary>
     public XpmRateLimitStatus? RateLimitStatus => _rateLimiter.GetStatus(_tenantId);
 
@@ -170,7 +174,7 @@ public sealed partial class XpmClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = CreateCall(request, streamed: false);
-        using var scope = new XpmCallScope(call, _timeProvider, _logger, () => RateLimitStatus);
+        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, () => RateLimitStatus);
         try
         {
             using var response = await _pipeline.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -211,7 +215,7 @@ public sealed partial class XpmClient
         }
 
         var call = CreateCall(request, streamed: true);
-        using var scope = new XpmCallScope(call, _timeProvider, _logger, () => RateLimitStatus);
+        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, () => RateLimitStatus);
         using var items = await OpenStreamAsync(call, list, scope, cancellationToken).ConfigureAwait(false);
         while (true)
         {

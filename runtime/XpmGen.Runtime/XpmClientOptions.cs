@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 
 namespace XpmGen;
 
@@ -34,4 +35,12 @@ public sealed class XpmClientOptions
     /// <see cref="System.Net.Http.HttpClient.Timeout"/>; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Makes the <c>XpmGen</c> meter the client records its metrics on, as hosts do for every library (the meter then
+    /// belongs to the host's container and is disposed with it). <c>AddXpmClient</c> sets it to the container's
+    /// <see cref="IMeterFactory"/> when there is one; when <see langword="null"/>, the static
+    /// <see cref="Diagnostics.XpmTelemetry.Meter"/> is used. Either way the meter is named <c>XpmGen</c>. See <c>docs/telemetry.md</c>.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 }

@@ -4,7 +4,7 @@ using XpmGen.Generator.Model;
 namespace XpmGen.Generator.Emitting;
 
 /// <summary>
-/// Emits the resource facade properties of <c>XpmClient</c> and the <c>XpmEndpoints.All</c> catalogue.
+/// Emits the resource facade properties of <c>IXpmClient</c> and <c>XpmClient</c>, and the <c>XpmEndpoints.All</c> catalogue.
 /// Its unit holds only names, so editing an endpoint's path, scopes or docs leaves this output cached.
 /// </summary>
 internal static class ClientEmitter
@@ -13,8 +13,25 @@ internal static class ClientEmitter
     {
         var writer = SourceWriter.ForFile("schema/endpoints");
         writer.OpenBlock("namespace " + KnownTypes.RootNamespace);
-        writer.OpenBlock("public sealed partial class XpmClient");
+        // The interface's other members (SendAsync, ForTenant, ...) are hand-written in the runtime's IXpmClient.cs.
+        writer.OpenBlock("public partial interface IXpmClient");
         var first = true;
+        foreach (var resource in unit.Resources)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            writer.Line($"/// <summary>The <c>{SourceWriter.Xml(resource.ApiPath)}</c> endpoints: see <see cref=\"global::XpmGen.I{resource.Resource}Api\"/>.</summary>");
+            writer.Line($"global::XpmGen.I{resource.Resource}Api {resource.Facade} {{ get; }}");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock("public sealed partial class XpmClient");
+        first = true;
         foreach (var resource in unit.Resources)
         {
             if (!first)
@@ -29,6 +46,9 @@ internal static class ClientEmitter
             // Names only (not the resource description), so editing a YAML file's prose leaves this output cached.
             writer.Line($"/// <summary>The <c>{SourceWriter.Xml(resource.ApiPath)}</c> endpoints: see <see cref=\"global::XpmGen.{resource.Resource}Api\"/>.</summary>");
             writer.Line($"public global::XpmGen.{resource.Resource}Api {resource.Facade} => {field} ??= new global::XpmGen.{resource.Resource}Api(this);");
+            writer.Line();
+            // Explicit, so the class keeps its concrete facade type and the interface hands out the facade's interface.
+            writer.Line($"global::XpmGen.I{resource.Resource}Api global::XpmGen.IXpmClient.{resource.Facade} => {resource.Facade};");
         }
 
         writer.CloseBlock();

@@ -8,7 +8,7 @@ namespace XpmGen.Generator.Emitting;
 
 /// <summary>
 /// Emits one resource: its endpoint descriptors (a nested class of <c>XpmEndpoints</c>), its pure request
-/// builders (<c>ClientRequests</c>) and its facade (<c>ClientApi</c>). Pure: unit in, text out.
+/// builders (<c>ClientRequests</c>) and its facade (<c>IClientApi</c>, implemented by <c>ClientApi</c>). Pure: unit in, text out.
 /// </summary>
 internal static class ResourceEmitter
 {
@@ -139,17 +139,42 @@ internal static class ResourceEmitter
         }
     }
 
+    /// <summary>
+    /// Emits the facade and its sub-facades, each as an interface (<c>I</c> + class name, the .NET default) that app code
+    /// takes and tests fake, and a sealed class that implements it. Every member is described once: the interface carries
+    /// its docs, the class inherits them.
+    /// </summary>
     private static void EmitFacade(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
     {
-        writer.Line($"/// <summary>The <c>{SourceWriter.Xml(unit.ApiPath)}</c> endpoints, sent through an <see cref=\"{KnownTypes.XpmClient}\"/>: <see cref=\"{KnownTypes.XpmClient}.{unit.Facade}\"/>.</summary>");
-        if (!string.IsNullOrWhiteSpace(unit.Description))
+        var groups = Groups(unit).ToList();
+        var facade = unit.Resource + "Api";
+        var members = FacadeMembers(unit, Ungrouped(unit), cancellationToken);
+
+        writer.Line($"/// <summary>The <c>{SourceWriter.Xml(unit.ApiPath)}</c> endpoints: what <see cref=\"{facade}\"/> sends through an <see cref=\"{KnownTypes.XpmClient}\"/>, for app code to take and tests to fake.</summary>");
+        EmitRemarks(writer, unit);
+        writer.Line(KnownTypes.GeneratedCode);
+        writer.OpenBlock($"public partial interface I{facade}");
+        var first = true;
+        foreach (var group in groups)
         {
-            writer.Line($"/// <remarks>{SourceWriter.Xml(unit.Description)}</remarks>");
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>.</summary>");
+            writer.Line($"I{unit.Resource}{group.Key}Api {group.Key} {{ get; }}");
         }
 
-        var groups = Groups(unit).ToList();
+        EmitInterfaceMembers(writer, members, first);
+        writer.CloseBlock();
+        writer.Line();
+
+        writer.Line($"/// <summary>The <c>{SourceWriter.Xml(unit.ApiPath)}</c> endpoints, sent through an <see cref=\"{KnownTypes.XpmClient}\"/>: <see cref=\"{KnownTypes.XpmClient}.{unit.Facade}\"/>.</summary>");
+        EmitRemarks(writer, unit);
         writer.Line(KnownTypes.GeneratedCode);
-        writer.OpenBlock($"public sealed partial class {unit.Resource}Api");
+        writer.OpenBlock($"public sealed partial class {facade} : I{facade}");
         writer.Line($"private readonly {KnownTypes.XpmClient} _client;");
         foreach (var group in groups)
         {
@@ -157,78 +182,157 @@ internal static class ResourceEmitter
         }
 
         writer.Line();
-        writer.Line($"internal {unit.Resource}Api({KnownTypes.XpmClient} client) => _client = client;");
+        writer.Line($"internal {facade}({KnownTypes.XpmClient} client) => _client = client;");
         foreach (var group in groups)
         {
+            // The class keeps the concrete type (callers of XpmClient lose nothing); the interface sees the sub-facade's interface.
             writer.Line();
             writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>.</summary>");
             writer.Line($"public {unit.Resource}{group.Key}Api {group.Key} => _{Camel(group.Key)} ??= new {unit.Resource}{group.Key}Api(_client);");
+            writer.Line();
+            writer.Line($"I{unit.Resource}{group.Key}Api I{facade}.{group.Key} => {group.Key};");
         }
 
-        EmitFacadeMethods(writer, unit, Ungrouped(unit), cancellationToken);
+        EmitClassMembers(writer, members);
         writer.CloseBlock();
 
         foreach (var group in groups)
         {
+            var name = unit.Resource + group.Key + "Api";
+            var groupMembers = FacadeMembers(unit, group.ToList(), cancellationToken);
             writer.Line();
-            writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>: <see cref=\"{unit.Resource}Api.{group.Key}\"/>.</summary>");
+            writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>: what <see cref=\"{name}\"/> sends, for app code to take and tests to fake.</summary>");
             writer.Line(KnownTypes.GeneratedCode);
-            writer.OpenBlock($"public sealed partial class {unit.Resource}{group.Key}Api");
+            writer.OpenBlock($"public partial interface I{name}");
+            EmitInterfaceMembers(writer, groupMembers, first: true);
+            writer.CloseBlock();
+            writer.Line();
+            writer.Line($"/// <summary>The {SourceWriter.Xml(group.Key)} endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>: <see cref=\"{facade}.{group.Key}\"/>.</summary>");
+            writer.Line(KnownTypes.GeneratedCode);
+            writer.OpenBlock($"public sealed partial class {name} : I{name}");
             writer.Line($"private readonly {KnownTypes.XpmClient} _client;");
             writer.Line();
-            writer.Line($"internal {unit.Resource}{group.Key}Api({KnownTypes.XpmClient} client) => _client = client;");
-            EmitFacadeMethods(writer, unit, group.ToList(), cancellationToken);
+            writer.Line($"internal {name}({KnownTypes.XpmClient} client) => _client = client;");
+            EmitClassMembers(writer, groupMembers);
             writer.CloseBlock();
         }
     }
 
-    private static void EmitFacadeMethods(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    private static void EmitRemarks(SourceWriter writer, ResourceUnit unit)
     {
+        if (!string.IsNullOrWhiteSpace(unit.Description))
+        {
+            writer.Line($"/// <remarks>{SourceWriter.Xml(unit.Description)}</remarks>");
+        }
+    }
+
+    /// <summary>One public facade method: its doc comment lines, its signature (no modifiers) and the expression it returns.</summary>
+    private sealed class FacadeMember
+    {
+        public FacadeMember(IReadOnlyList<string> docs, string signature, string body)
+        {
+            Docs = docs;
+            Signature = signature;
+            Body = body;
+        }
+
+        public IReadOnlyList<string> Docs { get; }
+
+        public string Signature { get; }
+
+        public string Body { get; }
+    }
+
+    private static void EmitInterfaceMembers(SourceWriter writer, IReadOnlyList<FacadeMember> members, bool first)
+    {
+        foreach (var member in members)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            foreach (var line in member.Docs)
+            {
+                writer.Line(line);
+            }
+
+            writer.Line(member.Signature + ";");
+        }
+    }
+
+    private static void EmitClassMembers(SourceWriter writer, IReadOnlyList<FacadeMember> members)
+    {
+        foreach (var member in members)
+        {
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public {member.Signature} =>");
+            writer.Indent();
+            writer.Line(member.Body + ";");
+            writer.Unindent();
+        }
+    }
+
+    /// <summary>Writes a member's doc comment into its own writer, so the interface can print it at its own indentation.</summary>
+    private static IReadOnlyList<string> Docs(System.Action<SourceWriter> write)
+    {
+        var docs = new SourceWriter();
+        write(docs);
+        return docs.ToString().TrimEnd('\n').Split('\n');
+    }
+
+    private static List<FacadeMember> FacadeMembers(ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        var members = new List<FacadeMember>();
         foreach (var endpoint in endpoints)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.Line();
-            EmitDocs(writer, endpoint, isFacade: true);
             var parameters = EndpointSignature.Parameters(endpoint).Append(CancellationParameter).ToList();
             var call = $"{unit.Resource}Requests.{QualifiedName(endpoint)}({string.Join(", ", EndpointSignature.Arguments(endpoint))})";
-            writer.Line($"public {FacadeReturnType(endpoint)} {endpoint.Name}Async({string.Join(", ", parameters)}) =>");
-            writer.Indent();
-            writer.Line($"_client.SendAsync({call}, cancellationToken);");
-            writer.Unindent();
+            members.Add(new FacadeMember(
+                Docs(w => EmitDocs(w, endpoint, isFacade: true)),
+                $"{FacadeReturnType(endpoint)} {endpoint.Name}Async({string.Join(", ", parameters)})",
+                $"_client.SendAsync({call}, cancellationToken)"));
 
             // A page is bounded (500 clients, 1000 costs) and carries its continuation, so only whole lists stream.
             if (endpoint.Response.Kind == ResponseKind.List)
             {
-                EmitStreamMethod(writer, endpoint, parameters, call);
+                members.Add(StreamMember(endpoint, parameters, call));
             }
 
             if (endpoint.Paging is { } paging)
             {
-                EmitPagingMethod(writer, unit, endpoint, paging);
+                members.Add(PagingMember(unit, endpoint, paging));
             }
         }
+
+        return members;
     }
 
     // Large lists (a detailed client list can exceed 50 MB) can be read item by item instead of all at once.
-    private static void EmitStreamMethod(SourceWriter writer, BoundEndpoint endpoint, IEnumerable<string> parameters, string call)
+    private static FacadeMember StreamMember(BoundEndpoint endpoint, IEnumerable<string> parameters, string call)
     {
         var item = KnownTypes.Model(endpoint.Response.Type!);
-        writer.Line();
-        writer.Summary(
-            $"{endpoint.Summary} Streams the items as they arrive instead of buffering the response.",
-            "Only the current item is held in memory; prefer this over the list method for large lists.");
-        EndpointSignature.WriteParamDocs(writer, endpoint, ParameterDocsFor.Client);
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the call and the enumeration.</param>");
-        writer.Line($"/// <returns>The items of the response's <c>{SourceWriter.Xml(endpoint.Response.Element)}</c> element, read one at a time from the response stream.</returns>");
-        writer.Line(XpmExceptionDoc);
-        writer.Line($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> Stream{endpoint.Name}Async({string.Join(", ", parameters)}) =>");
-        writer.Indent();
-        writer.Line($"_client.StreamAsync({call}, cancellationToken);");
-        writer.Unindent();
+        var docs = Docs(writer =>
+        {
+            writer.Summary(
+                $"{endpoint.Summary} Streams the items as they arrive instead of buffering the response.",
+                "Only the current item is held in memory; prefer this over the list method for large lists.");
+            EndpointSignature.WriteParamDocs(writer, endpoint, ParameterDocsFor.Client);
+            writer.Line("/// <param name=\"cancellationToken\">Cancels the call and the enumeration.</param>");
+            writer.Line($"/// <returns>The items of the response's <c>{SourceWriter.Xml(endpoint.Response.Element)}</c> element, read one at a time from the response stream.</returns>");
+            writer.Line(XpmExceptionDoc);
+        });
+        return new FacadeMember(
+            docs,
+            $"global::System.Collections.Generic.IAsyncEnumerable<{item}> Stream{endpoint.Name}Async({string.Join(", ", parameters)})",
+            $"_client.StreamAsync({call}, cancellationToken)");
     }
 
-    /// <summary>Prints the helper the binder described in <see cref="BoundPaging"/>: its signature, and the runtime walker it calls.</summary>
-    private static void EmitPagingMethod(SourceWriter writer, ResourceUnit unit, BoundEndpoint endpoint, BoundPaging paging)
+    /// <summary>Describes the helper the binder described in <see cref="BoundPaging"/>: its signature, and the runtime walker it calls.</summary>
+    private static FacadeMember PagingMember(ResourceUnit unit, BoundEndpoint endpoint, BoundPaging paging)
     {
         var signature = EndpointSignature.Parameters(endpoint, paging.Query).Append(CancellationParameter);
         var item = KnownTypes.Model(endpoint.Response.Type!);
@@ -240,16 +344,15 @@ internal static class ResourceEmitter
             PagingStyle.Token => ("page by page, following the pageToken of each response's next link until the last page", $"_client.PagesByTokenAsync({variables} => {call}, cancellationToken)"),
             _ => ("for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each", $"_client.WindowsAsync({paging.Driven[0].CSharpName}, {paging.Driven[1].CSharpName}, ({variables}) => {call}, cancellationToken)"),
         };
-        writer.Line();
-        writer.Summary($"{endpoint.Summary} Reads every item, {how}.", "Each page or window is one call and counts against the rate limits.");
-        EndpointSignature.WriteParamDocs(writer, endpoint, ParameterDocsFor.Client, paging.Query);
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the calls and the enumeration.</param>");
-        writer.Line($"/// <returns>Every item of every page, in order.</returns>");
-        writer.Line(XpmExceptionDoc);
-        writer.Line($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.Method}Async({string.Join(", ", signature)}) =>");
-        writer.Indent();
-        writer.Line(body + ";");
-        writer.Unindent();
+        var docs = Docs(writer =>
+        {
+            writer.Summary($"{endpoint.Summary} Reads every item, {how}.", "Each page or window is one call and counts against the rate limits.");
+            EndpointSignature.WriteParamDocs(writer, endpoint, ParameterDocsFor.Client, paging.Query);
+            writer.Line("/// <param name=\"cancellationToken\">Cancels the calls and the enumeration.</param>");
+            writer.Line($"/// <returns>Every item of every page, in order.</returns>");
+            writer.Line(XpmExceptionDoc);
+        });
+        return new FacadeMember(docs, $"global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.Method}Async({string.Join(", ", signature)})", body);
     }
 
     private static List<BoundEndpoint> Ungrouped(ResourceUnit unit) => unit.Endpoints.Where(static e => e.Group is null).ToList();

@@ -158,7 +158,7 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
     // Binding the connection key into the authentication tag makes a file copied to another key's name fail.
     private static byte[] AssociatedData(string key) => Encoding.UTF8.GetBytes("XpmGen token file v1\n" + key);
 
-    private static byte[] Serialize(XpmTokenSet tokens)
+    internal static byte[] Serialize(XpmTokenSet tokens)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -182,7 +182,7 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
         return buffer.ToArray();
     }
 
-    private static XpmTokenSet Deserialize(byte[] plain)
+    internal static XpmTokenSet Deserialize(byte[] plain)
     {
         try
         {

@@ -29,7 +29,7 @@ public static class XpmResilienceExtensions
     /// retries, <see cref="XpmRetryOptions.BaseDelay"/> back-off, <c>Retry-After</c> honoured up to
     /// <see cref="XpmRetryOptions.MaxRetryAfter"/>, and <see cref="XpmClientOptions.AttemptTimeout"/> per attempt.
     /// </summary>
-    /// <param name="builder">The builder <c>AddXpmClient</c> returned (or another client's, for an <see cref="XpmClient"/> built by hand).</param>
+    /// <param name="builder">The builder <c>AddXpmClient</c> returned, default or named (or another client's, for an <see cref="XpmClient"/> built by hand: it then takes the default client's figures).</param>
     /// <returns>The standard pipeline's builder, for further configuration.</returns>
     /// <remarks>
     /// <c>AddStandardResilienceHandler()</c> on the builder <c>AddXpmClient</c> returns gets the same rule. Do not add
@@ -39,14 +39,17 @@ public static class XpmResilienceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var pipeline = builder.AddStandardResilienceHandler();
-        ApplyXpmRule(builder.Services, pipeline.PipelineName);
+
+        // A named client's figures are its own; a builder AddXpmClient did not return takes the default client's.
+        var xpmName = XpmServiceCollectionExtensions.FindOptionsName(builder.Services, builder.Name) ?? Options.DefaultName;
+        ApplyXpmRule(builder.Services, pipeline.PipelineName, xpmName);
         return pipeline;
     }
 
-    /// <summary>Makes the standard pipeline of that name follow XPM's rule, whatever it was configured with before.</summary>
-    internal static void ApplyXpmRule(IServiceCollection services, string pipelineName) =>
+    /// <summary>Makes the standard pipeline of that name follow XPM's rule with the figures of the named client options, whatever it was configured with before.</summary>
+    internal static void ApplyXpmRule(IServiceCollection services, string pipelineName, string xpmOptionsName) =>
         services.AddOptions<HttpStandardResilienceOptions>(pipelineName)
-            .PostConfigure<IOptions<XpmClientOptions>>(static (options, xpm) => Apply(options, xpm.Value));
+            .PostConfigure<IOptionsMonitor<XpmClientOptions>>((options, xpm) => Apply(options, xpm.Get(xpmOptionsName)));
 
     /// <summary>Whether a resilience handler of Microsoft.Extensions.Http.Resilience is in the chain.</summary>
     internal static bool HasResilienceHandler(HttpMessageHandler handler)

@@ -6,9 +6,9 @@ using XpmGen.Pipeline;
 namespace XpmGen.Diagnostics;
 
 /// <summary>
-/// The telemetry of one whole call, around the send stages and the reading of the body: its activity
-/// (<c>XPM {METHOD} {path template}</c>), its duration and its one log event. Per-attempt figures come from
-/// <see cref="XpmTelemetryStage"/>.
+/// The telemetry of one whole call, around the send stages and the reading of the body: its client activity
+/// (<c>XPM {METHOD} {url.template}</c>), its duration and its one log event. Per-attempt figures come from
+/// <see cref="XpmTelemetryStage"/>. Tags follow <see cref="XpmTelemetryTags"/>: none is ever <see langword="null"/>.
 /// </summary>
 internal sealed class XpmCallScope : IDisposable
 {
@@ -17,20 +17,23 @@ internal sealed class XpmCallScope : IDisposable
     private readonly long _started;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly XpmMetrics _metrics;
     private readonly Func<XpmRateLimitStatus?> _limits;
     private bool _recorded;
 
-    public XpmCallScope(XpmCall call, TimeProvider timeProvider, ILogger logger, Func<XpmRateLimitStatus?> limits)
+    public XpmCallScope(XpmCall call, XpmMetrics metrics, TimeProvider timeProvider, ILogger logger, Func<XpmRateLimitStatus?> limits)
     {
         _call = call;
+        _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
         _limits = limits;
         _started = timeProvider.GetTimestamp();
-        _activity = XpmTelemetry.ActivitySource.StartActivity("XPM " + call.Endpoint, ActivityKind.Client);
-        _activity?.SetTag("http.request.method", call.Method.Method);
-        _activity?.SetTag("url.template", call.Endpoint.PathTemplate);
-        _activity?.SetTag("xpm.tenant_id", call.TenantId);
+        _activity = XpmTelemetry.ActivitySource.StartActivity(XpmTelemetryTags.ActivityName(call), ActivityKind.Client);
+        if (_activity is { IsAllDataRequested: true })
+        {
+            XpmTelemetryTags.Start(_activity, call);
+        }
     }
 
     /// <summary>Records the end of the call, once; <paramref name="error"/> is <see langword="null"/> for a success.</summary>
@@ -43,13 +46,41 @@ internal sealed class XpmCallScope : IDisposable
 
         _recorded = true;
         var elapsed = _timeProvider.GetElapsedTime(_started);
-        XpmTelemetry.Duration.Record(
-            elapsed.TotalSeconds,
-            new("http.request.method", _call.Method.Method),
-            new("xpm.endpoint", _call.Endpoint.ToString()),
-            new("http.response.status_code", _call.StatusCode));
-        _activity?.SetTag("http.response.status_code", _call.StatusCode);
-        _activity?.SetTag("xero.correlation_id", _call.CorrelationId);
+        var errorType = error is null ? null : XpmTelemetryTags.ErrorTypeOf(error);
+        if (_metrics.Duration.Enabled)
+        {
+            var tags = XpmTelemetryTags.Common(_call);
+            if (_call.StatusCode is { } status)
+            {
+                tags.Add(XpmTelemetryTags.StatusCode, status);
+            }
+
+            if (errorType is not null)
+            {
+                tags.Add(XpmTelemetryTags.ErrorType, errorType);
+            }
+
+            _metrics.Duration.Record(elapsed.TotalSeconds, tags);
+        }
+
+        if (_activity is { IsAllDataRequested: true })
+        {
+            if (_call.StatusCode is { } status)
+            {
+                _activity.SetTag(XpmTelemetryTags.StatusCode, status);
+            }
+
+            if (_call.CorrelationId is { } correlationId)
+            {
+                _activity.SetTag(XpmTelemetryTags.CorrelationId, correlationId);
+            }
+
+            if (errorType is not null)
+            {
+                _activity.SetTag(XpmTelemetryTags.ErrorType, errorType);
+            }
+        }
+
         if (error is null)
         {
             var limits = _limits();
@@ -57,10 +88,19 @@ internal sealed class XpmCallScope : IDisposable
         }
         else
         {
+            // The type, never the message: a message can quote the response body.
             _activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
             XpmLog.CallFailed(_logger, _call.Method.Method, _call.Path, _call.TenantId, elapsed.TotalMilliseconds, error.GetType().Name, _call.StatusCode, _call.CorrelationId);
         }
     }
 
-    public void Dispose() => _activity?.Dispose();
+    /// <summary>
+    /// Ends the activity. A call not recorded by then is a streamed list the caller stopped reading early (a
+    /// <c>break</c> out of the loop): nothing failed, so it is recorded as a success.
+    /// </summary>
+    public void Dispose()
+    {
+        Complete(error: null);
+        _activity?.Dispose();
+    }
 }

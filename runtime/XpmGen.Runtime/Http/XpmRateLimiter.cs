@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -60,7 +59,7 @@ public sealed class XpmRateLimiter : IDisposable
     }
 
     /// <summary>Waits for one of the tenant's concurrent slots; dispose the result when the call has completed.</summary>
-    internal async ValueTask<IDisposable> AcquireCallAsync(string? tenantId, XpmErrorContext context, CancellationToken cancellationToken)
+    internal async ValueTask<IDisposable> AcquireCallAsync(string? tenantId, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
     {
         var tenant = Tenant(tenantId);
         if (tenant.Status is { DayRemaining: <= 0 } status && _timeProvider.GetUtcNow() - status.ObservedAt < TimeSpan.FromHours(24))
@@ -73,23 +72,23 @@ public sealed class XpmRateLimiter : IDisposable
                 status);
         }
 
-        return await Acquire(tenant.Concurrency, "concurrent calls", context, cancellationToken).ConfigureAwait(false);
+        return await Acquire(tenant.Concurrency, "concurrent calls", "tenant_concurrency", context, metrics, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits for the app's and the tenant's per-window permits for one attempt; returns how long XPM asked the tenant to pause.</summary>
-    internal async ValueTask<TimeSpan> AcquireAttemptAsync(string? tenantId, XpmErrorContext context, CancellationToken cancellationToken)
+    internal async ValueTask<TimeSpan> AcquireAttemptAsync(string? tenantId, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
     {
         var tenant = Tenant(tenantId);
         var pause = tenant.PausedUntil - _timeProvider.GetUtcNow();
         if (pause > TimeSpan.Zero)
         {
-            XpmTelemetry.ThrottledWaits.Add(1, new KeyValuePair<string, object?>("xpm.limit", "paused"));
+            metrics.ThrottledWait("paused");
             await Task.Delay(pause, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         // Window permits are spent when the attempt leaves; they come back only as the window slides on.
-        (await Acquire(_app, "app calls per window", context, cancellationToken).ConfigureAwait(false)).Dispose();
-        (await Acquire(tenant.Window, "calls per window", context, cancellationToken).ConfigureAwait(false)).Dispose();
+        (await Acquire(_app, "app calls per window", "app_window", context, metrics, cancellationToken).ConfigureAwait(false)).Dispose();
+        (await Acquire(tenant.Window, "calls per window", "tenant_window", context, metrics, cancellationToken).ConfigureAwait(false)).Dispose();
         return pause > TimeSpan.Zero ? pause : TimeSpan.Zero;
     }
 
@@ -116,13 +115,13 @@ public sealed class XpmRateLimiter : IDisposable
         }
     }
 
-    private static async ValueTask<RateLimitLease> Acquire(RateLimiter limiter, string what, XpmErrorContext context, CancellationToken cancellationToken)
+    private static async ValueTask<RateLimitLease> Acquire(RateLimiter limiter, string what, string limit, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
     {
         var lease = limiter.AttemptAcquire(1);
         if (!lease.IsAcquired)
         {
             lease.Dispose();
-            XpmTelemetry.ThrottledWaits.Add(1, new KeyValuePair<string, object?>("xpm.limit", what));
+            metrics.ThrottledWait(limit);
             lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
 

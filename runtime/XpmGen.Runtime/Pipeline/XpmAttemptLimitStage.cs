@@ -10,11 +10,11 @@ namespace XpmGen.Pipeline;
 /// XPM's minute): waits out a pause XPM asked for, takes the app's and the tenant's window permits, and
 /// reconciles the limiter with the limit headers of the response.
 /// </summary>
-internal sealed class XpmAttemptLimitStage(XpmRateLimiter limiter, ILogger logger) : XpmStage
+internal sealed class XpmAttemptLimitStage(XpmRateLimiter limiter, ILogger logger, XpmMetrics metrics) : XpmStage
 {
     public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
     {
-        var paused = await limiter.AcquireAttemptAsync(call.TenantId, call.Context(), cancellationToken).ConfigureAwait(false);
+        var paused = await limiter.AcquireAttemptAsync(call.TenantId, call.Context(), metrics, cancellationToken).ConfigureAwait(false);
         if (paused > System.TimeSpan.Zero)
         {
             XpmLog.ThrottledWait(logger, call.Method.Method, call.Path, call.TenantId, paused.TotalMilliseconds);

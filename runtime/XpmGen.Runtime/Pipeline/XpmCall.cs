@@ -33,7 +33,7 @@ internal sealed class XpmCall(XpmEndpoint endpoint, string path, Uri requestUri,
     /// <summary>Attempts that reached the transport.</summary>
     public int Attempts { get; set; }
 
-    /// <summary>The status of the last response, for logs and metrics.</summary>
+    /// <summary>The status of the last attempt's response, for logs and metrics; <see langword="null"/> when it got none.</summary>
     public int? StatusCode { get; set; }
 
     public string? CorrelationId { get; set; }

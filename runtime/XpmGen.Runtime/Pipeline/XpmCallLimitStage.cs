@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using XpmGen.Diagnostics;
 
 namespace XpmGen.Pipeline;
 
@@ -8,11 +9,11 @@ namespace XpmGen.Pipeline;
 /// once when XPM said the tenant's day is spent. The slot is attached to the response, so it is held until the
 /// body has been read or the stream disposed.
 /// </summary>
-internal sealed class XpmCallLimitStage(XpmRateLimiter limiter) : XpmStage
+internal sealed class XpmCallLimitStage(XpmRateLimiter limiter, XpmMetrics metrics) : XpmStage
 {
     public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
     {
-        var slot = await limiter.AcquireCallAsync(call.TenantId, call.Context(), cancellationToken).ConfigureAwait(false);
+        var slot = await limiter.AcquireCallAsync(call.TenantId, call.Context(), metrics, cancellationToken).ConfigureAwait(false);
         try
         {
             var response = await SendNextAsync(call, cancellationToken).ConfigureAwait(false);

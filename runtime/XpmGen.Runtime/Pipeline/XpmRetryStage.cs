@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,7 @@ internal sealed class XpmRetryStage : XpmStage
 
     private readonly ResiliencePipeline<XpmResponse> _pipeline;
 
-    public XpmRetryStage(XpmRetryOptions options, bool stepAside, TimeProvider timeProvider, ILogger logger)
+    public XpmRetryStage(XpmRetryOptions options, bool stepAside, TimeProvider timeProvider, ILogger logger, XpmMetrics metrics)
     {
         if (options.MaxRetries == 0 || stepAside)
         {
@@ -52,7 +51,13 @@ internal sealed class XpmRetryStage : XpmStage
                     var call = args.Context.Properties.GetValue(CallKey, null!);
                     var outcome = args.Outcome.Result is { } result ? "HTTP " + (int)result.Message.StatusCode : args.Outcome.Exception?.GetType().Name ?? "an unknown failure";
                     XpmLog.Retrying(logger, call.Method.Method, call.Path, call.TenantId, args.AttemptNumber + 1, outcome, args.RetryDelay.TotalMilliseconds);
-                    XpmTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", call.Method.Method), new KeyValuePair<string, object?>("xpm.reason", outcome));
+                    if (metrics.Retries.Enabled)
+                    {
+                        // error.type of the attempt that is sent again: its status code, or the exception when no response came.
+                        var tags = XpmTelemetryTags.Common(call);
+                        tags.Add(XpmTelemetryTags.ErrorType, args.Outcome.Result is { } failed ? XpmTelemetryTags.StatusText((int)failed.Message.StatusCode) : args.Outcome.Exception is { } ex ? XpmTelemetryTags.ErrorTypeOf(ex) : "_OTHER");
+                        metrics.Retries.Add(1, tags);
+                    }
 
                     // The failed response is replaced by the next attempt's; release its connection now.
                     args.Outcome.Result?.Dispose();

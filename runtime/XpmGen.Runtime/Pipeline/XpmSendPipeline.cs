@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using XpmGen.Diagnostics;
 
 namespace XpmGen.Pipeline;
 
@@ -24,14 +25,16 @@ internal sealed class XpmSendPipeline
 
     public XpmSendPipeline(HttpClient httpClient, XpmClientOptions options, bool retriesDelegated, TimeProvider timeProvider, ILogger logger)
     {
+        // The host's IMeterFactory when the options carry one (AddXpmClient sets it), the static meter otherwise.
+        Metrics = XpmMetrics.For(options.MeterFactory);
         Transport = new XpmTransportStage(httpClient, options.AttemptTimeout, headersTimedByHandler: retriesDelegated);
         XpmStage[] stages =
         [
             new XpmCredentialStage(options.AccessTokenProvider!),
-            new XpmCallLimitStage(options.RateLimiter),
-            new XpmRetryStage(options.Retry, retriesDelegated, timeProvider, logger),
-            new XpmAttemptLimitStage(options.RateLimiter, logger),
-            new XpmTelemetryStage(),
+            new XpmCallLimitStage(options.RateLimiter, Metrics),
+            new XpmRetryStage(options.Retry, retriesDelegated, timeProvider, logger, Metrics),
+            new XpmAttemptLimitStage(options.RateLimiter, logger, Metrics),
+            new XpmTelemetryStage(Metrics),
             Transport,
         ];
         for (var i = 0; i < stages.Length - 1; i++)
@@ -45,6 +48,9 @@ internal sealed class XpmSendPipeline
 
     /// <summary>The last stage, which also builds connection failures for the streamed body.</summary>
     public XpmTransportStage Transport { get; }
+
+    /// <summary>The instruments every call of this pipeline records on.</summary>
+    public XpmMetrics Metrics { get; }
 
     /// <summary>Whether a resilience handler inside the HttpClient does the retrying.</summary>
     public bool RetriesDelegated { get; }

@@ -79,7 +79,7 @@ public sealed class TelemetryContractTests : IAsyncLifetime, IDisposable
         Assert.NotNull(entry.State["CorrelationId"]);
         var activity = Assert.Single(_activities, static a => a.DisplayName == "XPM GET category.api/list");
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
-        Assert.Contains(_measurements, static m => m.Instrument == "xpmgen.requests" && (string?)m.Tags["xpm.endpoint"] == "GET category.api/list" && (int?)m.Tags["http.response.status_code"] == 200);
+        Assert.Contains(_measurements, static m => m.Instrument == "xpmgen.requests" && (string?)m.Tags["http.request.method"] == "GET" && (string?)m.Tags["url.template"] == "category.api/list" && (int?)m.Tags["http.response.status_code"] == 200);
         AssertNoTokenAnywhere(ContractData.AccessToken);
     }
 
@@ -115,7 +115,7 @@ public sealed class TelemetryContractTests : IAsyncLifetime, IDisposable
         var retry = Assert.Single(_log.Entries, static e => e.EventName == "Retrying");
         Assert.Equal("HTTP 429", retry.State["Outcome"]);
         Assert.Equal(1, retry.State["Attempt"]);
-        Assert.Contains(_measurements, static m => m.Instrument == "xpmgen.retries" && (string?)m.Tags["xpm.reason"] == "HTTP 429");
+        Assert.Contains(_measurements, static m => m.Instrument == "xpmgen.retries" && (string?)m.Tags["error.type"] == "429");
         AssertNoTokenAnywhere(ContractData.AccessToken);
     }
 

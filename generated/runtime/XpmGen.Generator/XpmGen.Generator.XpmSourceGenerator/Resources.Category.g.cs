@@ -41,28 +41,40 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>category.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Categories"/>.</summary>
+    /// <summary>The <c>category.api</c> endpoints: what <see cref="CategoryApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>Job categories defined in the practice's Admin settings, used to classify jobs.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class CategoryApi
+    public partial interface ICategoryApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal CategoryApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every job category of the practice.</summary>
         /// <remarks>Only the broad practicemanager scopes grant access; there is no granular scope for categories.</remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Categories</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Category>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CategoryRequests.List(), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Category>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every job category of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Categories</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Category> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>category.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Categories"/>.</summary>
+    /// <remarks>Job categories defined in the practice's Admin settings, used to classify jobs.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class CategoryApi : ICategoryApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal CategoryApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Category>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CategoryRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Category> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(CategoryRequests.List(), cancellationToken);
     }

@@ -138,38 +138,31 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>clientgroup.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.ClientGroups"/>.</summary>
+    /// <summary>The <c>clientgroup.api</c> endpoints: what <see cref="ClientGroupApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>Client groups, such as a family or a group of companies, and their member clients.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class ClientGroupApi
+    public partial interface IClientGroupApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal ClientGroupApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every client group of the practice.</summary>
         /// <remarks>Not paged. The items carry no member clients; Taxable is returned when the Practice Management module is enabled.</remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Groups</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.ClientGroup>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(ClientGroupRequests.List(), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.ClientGroup>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every client group of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Groups</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.ClientGroup> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(ClientGroupRequests.List(), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.ClientGroup> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns one client group with its member clients.</summary>
         /// <param name="uuid">The client group's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Group</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(ClientGroupRequests.Get(uuid), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates a client group, optionally with a first member client, and returns it with its members.</summary>
         /// <remarks>Taxable applies to Practice Manager users only. XPM does not document whether ClientUUID is required.</remarks>
@@ -177,8 +170,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Group</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> AddAsync(global::XpmGen.Models.ClientGroupAddRequest group, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(ClientGroupRequests.Add(group), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> AddAsync(global::XpmGen.Models.ClientGroupAddRequest group, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Adds clients to and removes clients from a client group, and returns the group with its members.</summary>
         /// <remarks>Each client is named by the uuid attribute of an add or remove element; several of each may be sent at once.</remarks>
@@ -186,8 +178,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Group</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> UpdateMembersAsync(global::XpmGen.Models.ClientGroupMembersRequest group, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(ClientGroupRequests.UpdateMembers(group), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> UpdateMembersAsync(global::XpmGen.Models.ClientGroupMembersRequest group, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes a client group.</summary>
         /// <remarks>XPM answers with a status only.</remarks>
@@ -195,6 +186,39 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.ClientGroupUuidRequest group, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>clientgroup.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.ClientGroups"/>.</summary>
+    /// <remarks>Client groups, such as a family or a group of companies, and their member clients.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class ClientGroupApi : IClientGroupApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal ClientGroupApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.ClientGroup>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientGroupRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.ClientGroup> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(ClientGroupRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientGroupRequests.Get(uuid), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> AddAsync(global::XpmGen.Models.ClientGroupAddRequest group, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientGroupRequests.Add(group), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.ClientGroup> UpdateMembersAsync(global::XpmGen.Models.ClientGroupMembersRequest group, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(ClientGroupRequests.UpdateMembers(group), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.ClientGroupUuidRequest group, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(ClientGroupRequests.Delete(group), cancellationToken);
     }

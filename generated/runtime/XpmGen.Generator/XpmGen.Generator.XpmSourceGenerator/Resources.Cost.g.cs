@@ -161,39 +161,32 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>cost.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Costs"/>.</summary>
+    /// <summary>The <c>cost.api</c> endpoints: what <see cref="CostApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>The practice's catalogue of cost and expense items, addressed by UUID (job costs are under Jobs).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class CostApi
+    public partial interface ICostApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal CostApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns one page of the cost catalogue.</summary>
         /// <remarks>Paged: page is required and starts at 1, and each page holds at most 1000 items. XPM writes a Records element beside Costs with the number of items on the page; this method reads only the Costs element. To read the whole catalogue, request page 1, 2, 3 and so on until a page comes back empty: XPM stops paging when Records is 0. ListAllAsync walks the pages for you. Only the broad practicemanager scopes grant access.</remarks>
         /// <param name="page">The page to return, starting at 1.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with one page: the items of the response's <c>Costs</c> element, and whether another page may follow (false once a page comes back empty).</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.XpmPage<global::XpmGen.Models.Cost>> ListAsync(int page, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CostRequests.List(page), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.XpmPage<global::XpmGen.Models.Cost>> ListAsync(int page, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns one page of the cost catalogue. Reads every item, page by page (page=1, 2, ...) until a page comes back empty.</summary>
         /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
         /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
         /// <returns>Every item of every page, in order.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Cost> ListAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.PagesByNumberAsync(xpmPage => CostRequests.List(xpmPage), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Cost> ListAllAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns one item of the cost catalogue.</summary>
         /// <param name="uuid">The cost item's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Cost</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CostRequests.Get(uuid), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Adds an item to the cost catalogue.</summary>
         /// <remarks>XPM's documentation does not describe the response; Xero's OpenAPI says the new item comes back, and it is returned when XPM includes it (otherwise null).</remarks>
@@ -201,24 +194,21 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Cost</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost?> AddAsync(global::XpmGen.Models.CostAddRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CostRequests.Add(cost), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost?> AddAsync(global::XpmGen.Models.CostAddRequest cost, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates an item of the cost catalogue and returns it.</summary>
         /// <param name="cost">The request body, sent as the <c>&lt;Cost&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Cost</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost> UpdateAsync(global::XpmGen.Models.CostUpdateRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CostRequests.Update(cost), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost> UpdateAsync(global::XpmGen.Models.CostUpdateRequest cost, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes an item of the cost catalogue.</summary>
         /// <param name="cost">The request body, sent as the <c>&lt;Cost&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.CostUuidRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CostRequests.Delete(cost), cancellationToken);
+        global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.CostUuidRequest cost, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes every item of the cost catalogue.</summary>
         /// <remarks>Destructive: it empties the whole catalogue. The body is the empty element DeleteAll, which XPM documents as the whole message; pass a new CostDeleteAllRequest.</remarks>
@@ -226,6 +216,43 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Threading.Tasks.Task DeleteAllAsync(global::XpmGen.Models.CostDeleteAllRequest deleteAll, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>cost.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Costs"/>.</summary>
+    /// <remarks>The practice's catalogue of cost and expense items, addressed by UUID (job costs are under Jobs).</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class CostApi : ICostApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal CostApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.XpmPage<global::XpmGen.Models.Cost>> ListAsync(int page, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CostRequests.List(page), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Cost> ListAllAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.PagesByNumberAsync(xpmPage => CostRequests.List(xpmPage), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CostRequests.Get(uuid), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost?> AddAsync(global::XpmGen.Models.CostAddRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CostRequests.Add(cost), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Cost> UpdateAsync(global::XpmGen.Models.CostUpdateRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CostRequests.Update(cost), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.CostUuidRequest cost, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CostRequests.Delete(cost), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task DeleteAllAsync(global::XpmGen.Models.CostDeleteAllRequest deleteAll, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(CostRequests.DeleteAll(deleteAll), cancellationToken);
     }

@@ -138,30 +138,24 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>customfield.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.CustomFields"/>.</summary>
+    /// <summary>The <c>customfield.api</c> endpoints: what <see cref="CustomFieldApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>Custom field definitions, addressed by UUID. The values of custom fields are read and written on their owners (clients, contacts, jobs, job tasks, job costs and time), not here.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class CustomFieldApi
+    public partial interface ICustomFieldApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal CustomFieldApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every custom field definition of the practice.</summary>
         /// <remarks>Not paged. Only the broad practicemanager scopes grant access.</remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>CustomFieldDefinitions</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldDefinition>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CustomFieldRequests.List(), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldDefinition>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every custom field definition of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>CustomFieldDefinitions</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldDefinition> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(CustomFieldRequests.List(), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldDefinition> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns one custom field definition.</summary>
         /// <remarks>How XPM writes the choices of a Dropdown List field (Options) in responses is not documented; they are read as Options/Option elements, the encoding requests use.</remarks>
@@ -169,8 +163,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>CustomFieldDefinition</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CustomFieldRequests.Get(uuid), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Adds a custom field definition.</summary>
         /// <remarks>Dropdown choices are sent as Options/Option elements, an encoding XPM's XML example does not confirm. XPM's documentation does not describe the response; Xero's OpenAPI says only the new definition's UUID comes back, which this method does not read yet. The definition is returned when XPM includes it (otherwise null); list the definitions to find a new field's UUID.</remarks>
@@ -178,8 +171,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>CustomFieldDefinition</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition?> AddAsync(global::XpmGen.Models.CustomFieldDefinitionAddRequest definition, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CustomFieldRequests.Add(definition), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition?> AddAsync(global::XpmGen.Models.CustomFieldDefinitionAddRequest definition, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates a custom field definition.</summary>
         /// <remarks>Dropdown choices are sent as Options/Option elements, an encoding XPM's XML example does not confirm. XPM's documentation does not describe the response; Xero's OpenAPI says only the definition's UUID comes back. The definition is returned when XPM includes it (otherwise null).</remarks>
@@ -187,14 +179,46 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>CustomFieldDefinition</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition?> UpdateAsync(global::XpmGen.Models.CustomFieldDefinitionUpdateRequest definition, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(CustomFieldRequests.Update(definition), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition?> UpdateAsync(global::XpmGen.Models.CustomFieldDefinitionUpdateRequest definition, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes a custom field definition.</summary>
         /// <param name="definition">The request body, sent as the <c>&lt;CustomFieldDefinition&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.CustomFieldDefinitionUuidRequest definition, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>customfield.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.CustomFields"/>.</summary>
+    /// <remarks>Custom field definitions, addressed by UUID. The values of custom fields are read and written on their owners (clients, contacts, jobs, job tasks, job costs and time), not here.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class CustomFieldApi : ICustomFieldApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal CustomFieldApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CustomFieldDefinition>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CustomFieldRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CustomFieldDefinition> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(CustomFieldRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CustomFieldRequests.Get(uuid), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition?> AddAsync(global::XpmGen.Models.CustomFieldDefinitionAddRequest definition, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CustomFieldRequests.Add(definition), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.CustomFieldDefinition?> UpdateAsync(global::XpmGen.Models.CustomFieldDefinitionUpdateRequest definition, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(CustomFieldRequests.Update(definition), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.CustomFieldDefinitionUuidRequest definition, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(CustomFieldRequests.Delete(definition), cancellationToken);
     }

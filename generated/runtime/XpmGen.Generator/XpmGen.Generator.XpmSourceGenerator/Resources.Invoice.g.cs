@@ -163,23 +163,18 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>invoice.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Invoices"/>.</summary>
+    /// <summary>The <c>invoice.api</c> endpoints: what <see cref="InvoiceApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>Invoices, addressed by invoice number, with their lines and payments. Read-only in the API.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class InvoiceApi
+    public partial interface IInvoiceApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal InvoiceApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every current invoice of the practice.</summary>
         /// <remarks>Not paged. Without detailed each invoice carries its summary fields; with detailed it also carries its jobs and task and cost lines, as get does. Only the broad practicemanager scopes grant access.</remarks>
         /// <param name="detailed">Return every field of each invoice, as get does. Optional: null leaves it out.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Invoices</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(InvoiceRequests.Current(detailed), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every current invoice of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -187,8 +182,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(InvoiceRequests.Current(detailed), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every draft invoice of the practice.</summary>
         /// <remarks>Not paged. Returns the same shape as current.</remarks>
@@ -196,8 +190,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Invoices</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(InvoiceRequests.Draft(detailed), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every draft invoice of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -205,8 +198,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(InvoiceRequests.Draft(detailed), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every detail of one invoice, including its task and cost lines.</summary>
         /// <remarks>A job invoice carries its jobs (Jobs), each with its task and cost lines; a miscellaneous invoice carries its Tasks and Costs directly. XPM's examples write the invoice's UUID as InternalUUID or as UUID; both are read.</remarks>
@@ -214,8 +206,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Invoice</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Invoice> GetAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(InvoiceRequests.Get(invoiceNumber), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Invoice> GetAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the invoices of one job.</summary>
         /// <remarks>Returns the summary shape of current; there is no detailed option.</remarks>
@@ -223,8 +214,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Invoices</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(InvoiceRequests.ListByJob(jobNumber), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the invoices of one job. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -232,8 +222,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(InvoiceRequests.ListByJob(jobNumber), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the current and archived invoices created in a date range.</summary>
         /// <remarks>Both dates are required and inclusive (invoices created on or after from and on or before to), and the range may span at most one year; longer ranges are rejected. Not paged; returns the same shape as current.</remarks>
@@ -243,8 +232,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Invoices</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(InvoiceRequests.List(from, to, detailed), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the current and archived invoices created in a date range. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -254,8 +242,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Invoices</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(InvoiceRequests.List(from, to, detailed), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the current and archived invoices created in a date range. Reads every item, for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each.</summary>
         /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
@@ -265,16 +252,14 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
         /// <returns>Every item of every page, in order.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.WindowsAsync(from, to, (xpmFrom, xpmTo) => InvoiceRequests.List(xpmFrom, xpmTo, detailed), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the payments received against one invoice.</summary>
         /// <param name="invoiceNumber">The invoice number, such as I000123.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Payments</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.InvoicePayment>> ListPaymentsAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(InvoiceRequests.ListPayments(invoiceNumber), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.InvoicePayment>> ListPaymentsAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the payments received against one invoice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -282,6 +267,63 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Payments</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.InvoicePayment> StreamListPaymentsAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>invoice.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Invoices"/>.</summary>
+    /// <remarks>Invoices, addressed by invoice number, with their lines and payments. Read-only in the API.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class InvoiceApi : IInvoiceApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal InvoiceApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(InvoiceRequests.Current(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.Current(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(InvoiceRequests.Draft(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.Draft(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Invoice> GetAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(InvoiceRequests.Get(invoiceNumber), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(InvoiceRequests.ListByJob(jobNumber), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListByJobAsync(string jobNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.ListByJob(jobNumber), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Invoice>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(InvoiceRequests.List(from, to, detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(InvoiceRequests.List(from, to, detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Invoice> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.WindowsAsync(from, to, (xpmFrom, xpmTo) => InvoiceRequests.List(xpmFrom, xpmTo, detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.InvoicePayment>> ListPaymentsAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(InvoiceRequests.ListPayments(invoiceNumber), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.InvoicePayment> StreamListPaymentsAsync(string invoiceNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(InvoiceRequests.ListPayments(invoiceNumber), cancellationToken);
     }

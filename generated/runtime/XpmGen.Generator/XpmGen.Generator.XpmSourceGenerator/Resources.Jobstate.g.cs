@@ -41,28 +41,40 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>jobstate.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.JobStates"/>.</summary>
+    /// <summary>The <c>jobstate.api</c> endpoints: what <see cref="JobStateApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>The job states configured for the practice.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class JobStateApi
+    public partial interface IJobStateApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal JobStateApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every job state of the practice.</summary>
         /// <remarks>Only Xero's OpenAPI describes this call; XPM's documentation has no page or XML example for it, so the element names JobStates and JobState are inferred. Each state has a UUID and a name, not the Interface Code that job.api/state expects.</remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>JobStates</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.JobState>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(JobStateRequests.List(), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.JobState>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every job state of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>JobStates</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.JobState> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>jobstate.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.JobStates"/>.</summary>
+    /// <remarks>The job states configured for the practice.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class JobStateApi : IJobStateApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal JobStateApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.JobState>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(JobStateRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.JobState> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(JobStateRequests.List(), cancellationToken);
     }

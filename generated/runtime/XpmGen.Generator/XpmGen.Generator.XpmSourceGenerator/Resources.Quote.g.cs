@@ -115,23 +115,18 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>quote.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Quotes"/>.</summary>
+    /// <summary>The <c>quote.api</c> endpoints: what <see cref="QuoteApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>Quotes and estimates, addressed by quote number, with their task, cost and option lines. Read-only in the API; quotes are created from jobs (job.api createquote and createestimate).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class QuoteApi
+    public partial interface IQuoteApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal QuoteApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every current quote of the practice.</summary>
         /// <remarks>Not paged. Without detailed each quote carries its summary fields; with detailed it also carries its task, cost and option lines, as get does. Only the broad practicemanager scopes grant access.</remarks>
         /// <param name="detailed">Return every field of each quote, as get does. Optional: null leaves it out.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Quotes</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(QuoteRequests.Current(detailed), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every current quote of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -139,8 +134,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Quotes</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(QuoteRequests.Current(detailed), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every draft quote of the practice.</summary>
         /// <remarks>Not paged. Returns the same shape as current.</remarks>
@@ -148,8 +142,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Quotes</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(QuoteRequests.Draft(detailed), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every draft quote of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -157,16 +150,14 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Quotes</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(QuoteRequests.Draft(detailed), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every detail of one quote, including its task, cost and option lines.</summary>
         /// <param name="quoteNumber">The quote number, such as Q000123.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Quote</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Quote> GetAsync(string quoteNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(QuoteRequests.Get(quoteNumber), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Quote> GetAsync(string quoteNumber, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the current and archived quotes created in a date range.</summary>
         /// <remarks>Both dates are required and inclusive (quotes created on or after from and on or before to), and the range may span at most one year; longer ranges are rejected. Not paged; returns the same shape as current.</remarks>
@@ -176,8 +167,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Quotes</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(QuoteRequests.List(from, to, detailed), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the current and archived quotes created in a date range. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -187,8 +177,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Quotes</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(QuoteRequests.List(from, to, detailed), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the current and archived quotes created in a date range. Reads every item, for a date range of any length, split into windows of less than a year (one call each); an item in two windows is returned by each.</summary>
         /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
@@ -198,6 +187,47 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
         /// <returns>Every item of every page, in order.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>quote.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Quotes"/>.</summary>
+    /// <remarks>Quotes and estimates, addressed by quote number, with their task, cost and option lines. Read-only in the API; quotes are created from jobs (job.api createquote and createestimate).</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class QuoteApi : IQuoteApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal QuoteApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> CurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(QuoteRequests.Current(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamCurrentAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(QuoteRequests.Current(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> DraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(QuoteRequests.Draft(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamDraftAsync(bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(QuoteRequests.Draft(detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Quote> GetAsync(string quoteNumber, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(QuoteRequests.Get(quoteNumber), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Quote>> ListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(QuoteRequests.List(from, to, detailed), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> StreamListAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(QuoteRequests.List(from, to, detailed), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Quote> ListAllAsync(global::System.DateOnly from, global::System.DateOnly to, bool? detailed = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.WindowsAsync(from, to, (xpmFrom, xpmTo) => QuoteRequests.List(xpmFrom, xpmTo, detailed), cancellationToken);
     }

@@ -209,30 +209,24 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>staff.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Staff"/>.</summary>
+    /// <summary>The <c>staff.api</c> endpoints: what <see cref="StaffApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>Staff members of the practice, their details and their Practice Manager logins.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class StaffApi
+    public partial interface IStaffApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal StaffApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every staff member of the practice.</summary>
         /// <remarks>Not paged. XPM wraps the list in a StaffList element.</remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>StaffList</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Staff>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(StaffRequests.List(), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Staff>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every staff member of the practice. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>StaffList</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Staff> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(StaffRequests.List(), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Staff> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the details of one staff member.</summary>
         /// <remarks>XPM writes the staff member's WebUrl beside the Staff element of the response.</remarks>
@@ -240,8 +234,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Staff</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(StaffRequests.Get(uuid), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Creates a staff member and returns it as get does.</summary>
         /// <remarks>Only Name is required.</remarks>
@@ -249,8 +242,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Staff</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> AddAsync(global::XpmGen.Models.StaffAddRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(StaffRequests.Add(staff), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> AddAsync(global::XpmGen.Models.StaffAddRequest staff, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Updates a staff member's details and returns it as get does.</summary>
         /// <remarks>XPM does not document whether omitted elements are cleared or left unchanged.</remarks>
@@ -258,16 +250,14 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Staff</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> UpdateAsync(global::XpmGen.Models.StaffUpdateRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(StaffRequests.Update(staff), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> UpdateAsync(global::XpmGen.Models.StaffUpdateRequest staff, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes a staff member.</summary>
         /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(StaffRequests.Delete(staff), cancellationToken);
+        global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Enables a staff member so they can log into Practice Manager.</summary>
         /// <remarks>XPM's example body carries an empty Security element beside the UUID; its purpose is not documented and Xero's OpenAPI body has only the UUID, so it is sent only when set. With logins through Xero identity this call may have little effect.</remarks>
@@ -275,16 +265,14 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task EnableAsync(global::XpmGen.Models.StaffEnableRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(StaffRequests.Enable(staff), cancellationToken);
+        global::System.Threading.Tasks.Task EnableAsync(global::XpmGen.Models.StaffEnableRequest staff, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Disables a staff member so they can no longer log into Practice Manager.</summary>
         /// <param name="staff">The request body, sent as the <c>&lt;Staff&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task DisableAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(StaffRequests.Disable(staff), cancellationToken);
+        global::System.Threading.Tasks.Task DisableAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Sends a staff member an email to reset their password.</summary>
         /// <remarks>The same as the staff member using the Forgotten Password process.</remarks>
@@ -292,6 +280,51 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Threading.Tasks.Task ForgottenPasswordAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>staff.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Staff"/>.</summary>
+    /// <remarks>Staff members of the practice, their details and their Practice Manager logins.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class StaffApi : IStaffApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal StaffApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Staff>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Staff> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(StaffRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Get(uuid), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> AddAsync(global::XpmGen.Models.StaffAddRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Add(staff), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Staff> UpdateAsync(global::XpmGen.Models.StaffUpdateRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Update(staff), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task DeleteAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Delete(staff), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task EnableAsync(global::XpmGen.Models.StaffEnableRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Enable(staff), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task DisableAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(StaffRequests.Disable(staff), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task ForgottenPasswordAsync(global::XpmGen.Models.StaffUuidRequest staff, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(StaffRequests.ForgottenPassword(staff), cancellationToken);
     }

@@ -65,30 +65,24 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>task.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Tasks"/>.</summary>
+    /// <summary>The <c>task.api</c> endpoints: what <see cref="TaskApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>The practice's task catalogue, the kinds of task that can be added to jobs.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class TaskApi
+    public partial interface ITaskApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal TaskApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns every task of the catalogue.</summary>
         /// <remarks>Not paged. XPM wraps the list in a TaskList element. Only the broad practicemanager scopes grant access; there is no granular scope for the task catalogue.</remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>TaskList</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CatalogTask>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(TaskRequests.List(), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CatalogTask>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every task of the catalogue. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>TaskList</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CatalogTask> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.StreamAsync(TaskRequests.List(), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CatalogTask> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns one task of the catalogue.</summary>
         /// <remarks>Only the broad practicemanager scopes grant access.</remarks>
@@ -96,6 +90,27 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Task</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.CatalogTask> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>task.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Tasks"/>.</summary>
+    /// <remarks>The practice's task catalogue, the kinds of task that can be added to jobs.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class TaskApi : ITaskApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal TaskApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.CatalogTask>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(TaskRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.CatalogTask> StreamListAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.StreamAsync(TaskRequests.List(), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::XpmGen.Models.CatalogTask> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(TaskRequests.Get(uuid), cancellationToken);
     }

@@ -4,6 +4,48 @@
 
 namespace XpmGen
 {
+    public partial interface IXpmClient
+    {
+        /// <summary>The <c>category.api</c> endpoints: see <see cref="global::XpmGen.ICategoryApi"/>.</summary>
+        global::XpmGen.ICategoryApi Categories { get; }
+
+        /// <summary>The <c>client.api</c> endpoints: see <see cref="global::XpmGen.IClientApi"/>.</summary>
+        global::XpmGen.IClientApi Clients { get; }
+
+        /// <summary>The <c>clientgroup.api</c> endpoints: see <see cref="global::XpmGen.IClientGroupApi"/>.</summary>
+        global::XpmGen.IClientGroupApi ClientGroups { get; }
+
+        /// <summary>The <c>cost.api</c> endpoints: see <see cref="global::XpmGen.ICostApi"/>.</summary>
+        global::XpmGen.ICostApi Costs { get; }
+
+        /// <summary>The <c>customfield.api</c> endpoints: see <see cref="global::XpmGen.ICustomFieldApi"/>.</summary>
+        global::XpmGen.ICustomFieldApi CustomFields { get; }
+
+        /// <summary>The <c>invoice.api</c> endpoints: see <see cref="global::XpmGen.IInvoiceApi"/>.</summary>
+        global::XpmGen.IInvoiceApi Invoices { get; }
+
+        /// <summary>The <c>job.api</c> endpoints: see <see cref="global::XpmGen.IJobApi"/>.</summary>
+        global::XpmGen.IJobApi Jobs { get; }
+
+        /// <summary>The <c>jobstate.api</c> endpoints: see <see cref="global::XpmGen.IJobStateApi"/>.</summary>
+        global::XpmGen.IJobStateApi JobStates { get; }
+
+        /// <summary>The <c>quote.api</c> endpoints: see <see cref="global::XpmGen.IQuoteApi"/>.</summary>
+        global::XpmGen.IQuoteApi Quotes { get; }
+
+        /// <summary>The <c>staff.api</c> endpoints: see <see cref="global::XpmGen.IStaffApi"/>.</summary>
+        global::XpmGen.IStaffApi Staff { get; }
+
+        /// <summary>The <c>task.api</c> endpoints: see <see cref="global::XpmGen.ITaskApi"/>.</summary>
+        global::XpmGen.ITaskApi Tasks { get; }
+
+        /// <summary>The <c>template.api</c> endpoints: see <see cref="global::XpmGen.ITemplateApi"/>.</summary>
+        global::XpmGen.ITemplateApi Templates { get; }
+
+        /// <summary>The <c>time.api</c> endpoints: see <see cref="global::XpmGen.ITimeApi"/>.</summary>
+        global::XpmGen.ITimeApi Time { get; }
+    }
+
     public sealed partial class XpmClient
     {
         private global::XpmGen.CategoryApi? _categories;
@@ -11,65 +53,91 @@ namespace XpmGen
         /// <summary>The <c>category.api</c> endpoints: see <see cref="global::XpmGen.CategoryApi"/>.</summary>
         public global::XpmGen.CategoryApi Categories => _categories ??= new global::XpmGen.CategoryApi(this);
 
+        global::XpmGen.ICategoryApi global::XpmGen.IXpmClient.Categories => Categories;
+
         private global::XpmGen.ClientApi? _clients;
 
         /// <summary>The <c>client.api</c> endpoints: see <see cref="global::XpmGen.ClientApi"/>.</summary>
         public global::XpmGen.ClientApi Clients => _clients ??= new global::XpmGen.ClientApi(this);
+
+        global::XpmGen.IClientApi global::XpmGen.IXpmClient.Clients => Clients;
 
         private global::XpmGen.ClientGroupApi? _clientGroups;
 
         /// <summary>The <c>clientgroup.api</c> endpoints: see <see cref="global::XpmGen.ClientGroupApi"/>.</summary>
         public global::XpmGen.ClientGroupApi ClientGroups => _clientGroups ??= new global::XpmGen.ClientGroupApi(this);
 
+        global::XpmGen.IClientGroupApi global::XpmGen.IXpmClient.ClientGroups => ClientGroups;
+
         private global::XpmGen.CostApi? _costs;
 
         /// <summary>The <c>cost.api</c> endpoints: see <see cref="global::XpmGen.CostApi"/>.</summary>
         public global::XpmGen.CostApi Costs => _costs ??= new global::XpmGen.CostApi(this);
+
+        global::XpmGen.ICostApi global::XpmGen.IXpmClient.Costs => Costs;
 
         private global::XpmGen.CustomFieldApi? _customFields;
 
         /// <summary>The <c>customfield.api</c> endpoints: see <see cref="global::XpmGen.CustomFieldApi"/>.</summary>
         public global::XpmGen.CustomFieldApi CustomFields => _customFields ??= new global::XpmGen.CustomFieldApi(this);
 
+        global::XpmGen.ICustomFieldApi global::XpmGen.IXpmClient.CustomFields => CustomFields;
+
         private global::XpmGen.InvoiceApi? _invoices;
 
         /// <summary>The <c>invoice.api</c> endpoints: see <see cref="global::XpmGen.InvoiceApi"/>.</summary>
         public global::XpmGen.InvoiceApi Invoices => _invoices ??= new global::XpmGen.InvoiceApi(this);
+
+        global::XpmGen.IInvoiceApi global::XpmGen.IXpmClient.Invoices => Invoices;
 
         private global::XpmGen.JobApi? _jobs;
 
         /// <summary>The <c>job.api</c> endpoints: see <see cref="global::XpmGen.JobApi"/>.</summary>
         public global::XpmGen.JobApi Jobs => _jobs ??= new global::XpmGen.JobApi(this);
 
+        global::XpmGen.IJobApi global::XpmGen.IXpmClient.Jobs => Jobs;
+
         private global::XpmGen.JobStateApi? _jobStates;
 
         /// <summary>The <c>jobstate.api</c> endpoints: see <see cref="global::XpmGen.JobStateApi"/>.</summary>
         public global::XpmGen.JobStateApi JobStates => _jobStates ??= new global::XpmGen.JobStateApi(this);
+
+        global::XpmGen.IJobStateApi global::XpmGen.IXpmClient.JobStates => JobStates;
 
         private global::XpmGen.QuoteApi? _quotes;
 
         /// <summary>The <c>quote.api</c> endpoints: see <see cref="global::XpmGen.QuoteApi"/>.</summary>
         public global::XpmGen.QuoteApi Quotes => _quotes ??= new global::XpmGen.QuoteApi(this);
 
+        global::XpmGen.IQuoteApi global::XpmGen.IXpmClient.Quotes => Quotes;
+
         private global::XpmGen.StaffApi? _staff;
 
         /// <summary>The <c>staff.api</c> endpoints: see <see cref="global::XpmGen.StaffApi"/>.</summary>
         public global::XpmGen.StaffApi Staff => _staff ??= new global::XpmGen.StaffApi(this);
+
+        global::XpmGen.IStaffApi global::XpmGen.IXpmClient.Staff => Staff;
 
         private global::XpmGen.TaskApi? _tasks;
 
         /// <summary>The <c>task.api</c> endpoints: see <see cref="global::XpmGen.TaskApi"/>.</summary>
         public global::XpmGen.TaskApi Tasks => _tasks ??= new global::XpmGen.TaskApi(this);
 
+        global::XpmGen.ITaskApi global::XpmGen.IXpmClient.Tasks => Tasks;
+
         private global::XpmGen.TemplateApi? _templates;
 
         /// <summary>The <c>template.api</c> endpoints: see <see cref="global::XpmGen.TemplateApi"/>.</summary>
         public global::XpmGen.TemplateApi Templates => _templates ??= new global::XpmGen.TemplateApi(this);
 
+        global::XpmGen.ITemplateApi global::XpmGen.IXpmClient.Templates => Templates;
+
         private global::XpmGen.TimeApi? _time;
 
         /// <summary>The <c>time.api</c> endpoints: see <see cref="global::XpmGen.TimeApi"/>.</summary>
         public global::XpmGen.TimeApi Time => _time ??= new global::XpmGen.TimeApi(this);
+
+        global::XpmGen.ITimeApi global::XpmGen.IXpmClient.Time => Time;
     }
 
     /// <summary>The catalogue of every XPM endpoint the schema describes: verb, path and accepted OAuth scopes.</summary>

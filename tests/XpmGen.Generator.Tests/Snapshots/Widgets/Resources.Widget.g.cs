@@ -170,18 +170,13 @@ namespace XpmGen
         }
     }
 
-    /// <summary>The <c>widget.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Widgets"/>.</summary>
+    /// <summary>The <c>widget.api</c> endpoints: what <see cref="WidgetApi"/> sends through an <see cref="global::XpmGen.XpmClient"/>, for app code to take and tests to fake.</summary>
     /// <remarks>Widgets of the practice.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class WidgetApi
+    public partial interface IWidgetApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-        private WidgetPartsApi? _parts;
-
-        internal WidgetApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>The Parts endpoints of <c>widget.api</c>.</summary>
-        public WidgetPartsApi Parts => _parts ??= new WidgetPartsApi(_client);
+        IWidgetPartsApi Parts { get; }
 
         /// <summary>Returns every widget.</summary>
         /// <remarks>Not paged.</remarks>
@@ -193,8 +188,7 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with one page: the items of the response's <c>Widgets</c> element, and whether another page may follow (false once a page comes back empty).</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.XpmPage<global::XpmGen.Models.Widget>> ListAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, int? page = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(WidgetRequests.List(from, detailed, modifiedSince, page, query), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.XpmPage<global::XpmGen.Models.Widget>> ListAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, int? page = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns every widget. Reads every item, page by page (page=1, 2, ...) until a page comes back empty.</summary>
         /// <remarks>Each page or window is one call and counts against the rate limits.</remarks>
@@ -205,57 +199,87 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the calls and the enumeration.</param>
         /// <returns>Every item of every page, in order.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Widget> ListAllAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.PagesByNumberAsync(xpmPage => WidgetRequests.List(from, detailed, modifiedSince, xpmPage, query), cancellationToken);
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Widget> ListAllAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns one widget.</summary>
         /// <param name="uuid">The widget's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Widget</c> element.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Widget> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(WidgetRequests.Get(uuid), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Widget> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Adds a widget.</summary>
         /// <param name="widget">The request body, sent as the <c>&lt;Widget&gt;</c> element.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the response's <c>Widget</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Widget?> AddAsync(global::XpmGen.Models.WidgetAddRequest widget, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(WidgetRequests.Add(widget), cancellationToken);
+        global::System.Threading.Tasks.Task<global::XpmGen.Models.Widget?> AddAsync(global::XpmGen.Models.WidgetAddRequest widget, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes a widget.</summary>
         /// <param name="uuid">The {uuid} path segment.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with nothing beyond a status of OK.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task DeleteAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(WidgetRequests.Delete(uuid), cancellationToken);
+        global::System.Threading.Tasks.Task DeleteAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Copies a widget and returns the copy's UUID.</summary>
         /// <param name="uuid">The {uuid} path segment.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the text of the response's <c>UUID</c> element, or null when XPM returns only a status.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Threading.Tasks.Task<string?> CopyAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The <c>widget.api</c> endpoints, sent through an <see cref="global::XpmGen.XpmClient"/>: <see cref="global::XpmGen.XpmClient.Widgets"/>.</summary>
+    /// <remarks>Widgets of the practice.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class WidgetApi : IWidgetApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+        private WidgetPartsApi? _parts;
+
+        internal WidgetApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <summary>The Parts endpoints of <c>widget.api</c>.</summary>
+        public WidgetPartsApi Parts => _parts ??= new WidgetPartsApi(_client);
+
+        IWidgetPartsApi IWidgetApi.Parts => Parts;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.XpmPage<global::XpmGen.Models.Widget>> ListAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, int? page = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(WidgetRequests.List(from, detailed, modifiedSince, page, query), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Widget> ListAllAsync(global::System.DateOnly from, bool? detailed = null, global::System.DateTime? modifiedSince = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.PagesByNumberAsync(xpmPage => WidgetRequests.List(from, detailed, modifiedSince, xpmPage, query), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Widget> GetAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(WidgetRequests.Get(uuid), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::XpmGen.Models.Widget?> AddAsync(global::XpmGen.Models.WidgetAddRequest widget, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(WidgetRequests.Add(widget), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task DeleteAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(WidgetRequests.Delete(uuid), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<string?> CopyAsync(string uuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.SendAsync(WidgetRequests.Copy(uuid), cancellationToken);
     }
 
-    /// <summary>The Parts endpoints of <c>widget.api</c>: <see cref="WidgetApi.Parts"/>.</summary>
+    /// <summary>The Parts endpoints of <c>widget.api</c>: what <see cref="WidgetPartsApi"/> sends, for app code to take and tests to fake.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
-    public sealed partial class WidgetPartsApi
+    public partial interface IWidgetPartsApi
     {
-        private readonly global::XpmGen.XpmClient _client;
-
-        internal WidgetPartsApi(global::XpmGen.XpmClient client) => _client = client;
-
         /// <summary>Returns the parts of a widget.</summary>
         /// <param name="widgetUuid">The widget's UUID.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes with the items of the response's <c>Parts</c> element, empty when it holds none.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>> ListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _client.SendAsync(WidgetRequests.Parts.List(widgetUuid), cancellationToken);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>> ListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Returns the parts of a widget. Streams the items as they arrive instead of buffering the response.</summary>
         /// <remarks>Only the current item is held in memory; prefer this over the list method for large lists.</remarks>
@@ -263,6 +287,22 @@ namespace XpmGen
         /// <param name="cancellationToken">Cancels the call and the enumeration.</param>
         /// <returns>The items of the response's <c>Parts</c> element, read one at a time from the response stream.</returns>
         /// <exception cref="global::XpmGen.XpmException">XPM answered with an error, or with content that is not the expected XML.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Reference> StreamListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>The Parts endpoints of <c>widget.api</c>: <see cref="WidgetApi.Parts"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    public sealed partial class WidgetPartsApi : IWidgetPartsApi
+    {
+        private readonly global::XpmGen.XpmClient _client;
+
+        internal WidgetPartsApi(global::XpmGen.XpmClient client) => _client = client;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::XpmGen.Models.Reference>> ListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _client.SendAsync(WidgetRequests.Parts.List(widgetUuid), cancellationToken);
+
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::XpmGen.Models.Reference> StreamListAsync(string widgetUuid, global::System.Threading.CancellationToken cancellationToken = default) =>
             _client.StreamAsync(WidgetRequests.Parts.List(widgetUuid), cancellationToken);
     }

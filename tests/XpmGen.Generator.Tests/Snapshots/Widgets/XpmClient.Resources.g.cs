@@ -4,12 +4,20 @@
 
 namespace XpmGen
 {
+    public partial interface IXpmClient
+    {
+        /// <summary>The <c>widget.api</c> endpoints: see <see cref="global::XpmGen.IWidgetApi"/>.</summary>
+        global::XpmGen.IWidgetApi Widgets { get; }
+    }
+
     public sealed partial class XpmClient
     {
         private global::XpmGen.WidgetApi? _widgets;
 
         /// <summary>The <c>widget.api</c> endpoints: see <see cref="global::XpmGen.WidgetApi"/>.</summary>
         public global::XpmGen.WidgetApi Widgets => _widgets ??= new global::XpmGen.WidgetApi(this);
+
+        global::XpmGen.IWidgetApi global::XpmGen.IXpmClient.Widgets => Widgets;
     }
 
     /// <summary>The catalogue of every XPM endpoint the schema describes: verb, path and accepted OAuth scopes.</summary>

@@ -1,0 +1,122 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace XpmGen.Auth;
+
+/// <summary>
+/// Keeps each token set in its own file, protected with ASP.NET Core Data Protection: for apps that already manage
+/// their keys that way (rotated, persisted to a shared folder, a database or a key vault, encrypted at rest), so that
+/// the tokens need no key of their own. Each connection key is its own protection purpose, so a file copied to another
+/// connection's name, modified, or protected under keys the app no longer has fails with
+/// <see cref="XpmTokenStoreException"/>; its contents are never returned in the clear. Saves are atomic.
+/// </summary>
+public sealed class DataProtectionXpmTokenStore : IXpmTokenStore
+{
+    /// <summary>The root purpose of the protector; the connection key is a sub-purpose.</summary>
+    public const string Purpose = "XpmGen.Auth.DataProtectionXpmTokenStore.v1";
+
+    private readonly IDataProtector _protector;
+    private readonly string _directory;
+
+    /// <summary>Creates a store that keeps its files in <paramref name="directory"/> (created when missing).</summary>
+    /// <param name="provider">The app's Data Protection provider, for example from <c>services.AddDataProtection()</c>.</param>
+    /// <param name="directory">The folder of the token files.</param>
+    public DataProtectionXpmTokenStore(IDataProtectionProvider provider, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        _protector = provider.CreateProtector(Purpose);
+        _directory = Path.GetFullPath(directory);
+    }
+
+    /// <summary>The file that holds the token set of <paramref name="key"/>; its name is a hash, so keys may hold any character.</summary>
+    /// <param name="key">The connection key.</param>
+    /// <returns>The full path of the file.</returns>
+    public string GetPath(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return Path.Combine(_directory, hash + ".xpmdp");
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="XpmTokenStoreException">The file was modified, belongs to another connection, or was protected under keys the app does not have.</exception>
+    public async ValueTask<XpmTokenSet?> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = GetPath(key);
+        byte[] data;
+        try
+        {
+            data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        byte[] plain;
+        try
+        {
+            plain = _protector.CreateProtector(key).Unprotect(data);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new XpmTokenStoreException(
+                $"The token file '{path}' could not be unprotected: it was modified, belongs to another connection, or was protected under Data Protection keys this app does not have.",
+                ex);
+        }
+
+        try
+        {
+            return EncryptedFileXpmTokenStore.Deserialize(plain);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SaveAsync(string key, XpmTokenSet tokens, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var path = GetPath(key);
+        var plain = EncryptedFileXpmTokenStore.Serialize(tokens);
+        byte[] data;
+        try
+        {
+            data = _protector.CreateProtector(key).Protect(plain);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+        }
+
+        Directory.CreateDirectory(_directory);
+
+        // Written aside and moved over the old file: a crash leaves the old token set or the new one, never half of one.
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}
