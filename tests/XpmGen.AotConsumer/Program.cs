@@ -1,15 +1,17 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using XpmGen;
 
-// What an app published with PublishAot=true does with XpmGen: register the client with DI (options, validation,
-// IHttpClientFactory, the resilience handler), send a request through the whole pipeline, read the XML into models.
+// What an app published with PublishAot=true does with XpmGen: register the client with DI from configuration (binding,
+// validation, IHttpClientFactory, the resilience handler), send a request through the whole pipeline, read the XML into models.
 // The server is a minimal HTTP/1.1 responder on loopback, so the native executable needs nothing but itself.
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -17,19 +19,24 @@ listener.Start();
 var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 var served = ServeOneAsync(listener, timeout.Token);
 
+// Configuration binding is where trimming usually bites: the options come from IConfiguration, as in an app.
+var configuration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Xpm:BaseAddress"] = $"http://127.0.0.1:{port}/practicemanager/3.1/",
+        ["Xpm:TenantId"] = "3b1be89e-f411-4cf9-9bde-a3eb08a8e897",
+        ["Xpm:AccessToken"] = "aot-token",
+        ["Xpm:Retry:MaxRetries"] = "1",
+    })
+    .Build();
 var services = new ServiceCollection();
-services.AddXpmClient(options =>
-{
-    options.BaseAddress = new Uri($"http://127.0.0.1:{port}/practicemanager/3.1/");
-    options.TenantId = "3b1be89e-f411-4cf9-9bde-a3eb08a8e897";
-    options.AccessTokenProvider = new StaticAccessTokenProvider("aot-token");
-}).AddXpmResilienceHandler();
+services.AddXpmClient(configuration.GetSection("Xpm")).AddXpmResilienceHandler();
 await using var provider = services.BuildServiceProvider();
-var xpm = provider.GetRequiredService<XpmClient>();
+var xpm = provider.GetRequiredService<IXpmClient>();
 
 var categories = await xpm.Categories.ListAsync(timeout.Token);
 var request = await served;
-if (categories.Count != 2 || categories[0].Name != "Annual Accounts" || !request.Contains("category.api/list", StringComparison.Ordinal))
+if (categories.Count != 2 || categories[0].Name != "Annual Accounts" || !request.Contains("category.api/list", StringComparison.Ordinal) || !request.Contains("Bearer aot-token", StringComparison.OrdinalIgnoreCase))
 {
     Console.Error.WriteLine($"aot-consumer: unexpected result: {categories.Count} categories; request: {request}");
     return 1;
