@@ -50,7 +50,20 @@ public sealed class PackageConsumerTests : IDisposable
             Assert.Contains("README.md", entries);
             Assert.Contains("lib/net10.0/XpmGen.Runtime.dll", entries);
             Assert.Contains("lib/net10.0/XpmGen.Runtime.xml", entries);
-            Assert.DoesNotContain(entries, static e => e.Contains("XpmGen.Generator", StringComparison.Ordinal));
+            // The generator travels as an analyzer with its YamlDotNet beside it, and nowhere else (never under lib/).
+            Assert.Contains("analyzers/dotnet/roslyn4.8/cs/XpmGen.Generator.dll", entries);
+            Assert.Contains("analyzers/dotnet/roslyn4.8/cs/YamlDotNet.dll", entries);
+            Assert.Contains("buildTransitive/XpmGen.Runtime.targets", entries);
+            Assert.All(
+                entries.Where(static e => e.Contains("XpmGen.Generator", StringComparison.Ordinal)),
+                static e => Assert.StartsWith("analyzers/dotnet/roslyn4.8/cs/", e, StringComparison.Ordinal));
+            using var nuspec = new StreamReader(package.GetEntry("XpmGen.Runtime.nuspec")!.Open());
+            var text = nuspec.ReadToEnd();
+            Assert.Contains($"<version>{version}</version>", text, StringComparison.Ordinal);
+            Assert.Contains("<license type=\"expression\">MIT</license>", text, StringComparison.Ordinal);
+            Assert.Contains("<readme>README.md</readme>", text, StringComparison.Ordinal);
+            Assert.Contains("<projectUrl>https://github.com/xpmgen/xpmgen</projectUrl>", text, StringComparison.Ordinal);
+            Assert.Contains("<repository type=\"git\" url=\"https://github.com/xpmgen/xpmgen\"", text, StringComparison.Ordinal);
         }
 
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
