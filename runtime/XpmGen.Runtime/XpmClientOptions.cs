@@ -37,6 +37,21 @@ public sealed class XpmClientOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
+    /// The most bytes of a success body the client holds in memory, measured after decompression: the whole body of a
+    /// buffered call (<c>SendAsync</c>), or one item of a streamed list (<c>StreamAsync</c>). A larger body fails with
+    /// an <see cref="XpmProtocolException"/> before it is all read, so a hostile or broken server (or a small gzip body
+    /// that inflates without end) cannot exhaust memory. Large lists can be streamed instead. Default: 64 MB, far above
+    /// any XPM page; it must be at least 64 KB.
+    /// </summary>
+    public int MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+
+    /// <summary>The default of <see cref="MaxResponseBodySize"/>: 64 MB.</summary>
+    internal const int DefaultMaxResponseBodySize = 64 * 1024 * 1024;
+
+    /// <summary>The smallest <see cref="MaxResponseBodySize"/> accepted: 64 KB, the size of an error body the client keeps.</summary>
+    internal const int MinMaxResponseBodySize = 64 * 1024;
+
+    /// <summary>
     /// Makes the <c>XpmGen</c> meter the client records its metrics on, as hosts do for every library (the meter then
     /// belongs to the host's container and is disposed with it). <c>AddXpmClient</c> sets it to the container's
     /// <see cref="IMeterFactory"/> when there is one; when <see langword="null"/>, the static

@@ -33,6 +33,11 @@ internal static class XpmClientOptionsCheck
             return $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.AttemptTimeout)} must be positive (or Timeout.InfiniteTimeSpan); it is {options.AttemptTimeout}.";
         }
 
+        if (options.MaxResponseBodySize < XpmClientOptions.MinMaxResponseBodySize)
+        {
+            return $"{nameof(XpmClientOptions)}.{nameof(XpmClientOptions.MaxResponseBodySize)} must be at least {XpmClientOptions.MinMaxResponseBodySize} bytes (64 KB); it is {options.MaxResponseBodySize}.";
+        }
+
         try
         {
             NormalizeBaseAddress(options.BaseAddress);

@@ -16,10 +16,11 @@ internal static class XpmBoundedBody
     public const int MaxErrorBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// The most of a success body that is buffered (after decompression): 64 MB, far above any XPM page, so a hostile or
-    /// broken server (or a 200 KB gzip bomb) cannot make a call allocate without bound. Larger lists are streamed.
+    /// The default most of a success body that is buffered (after decompression): 64 MB, far above any XPM page, so a
+    /// hostile or broken server (or a 200 KB gzip bomb) cannot make a call allocate without bound. Larger lists are
+    /// streamed. A client uses its <see cref="XpmClientOptions.MaxResponseBodySize"/>.
     /// </summary>
-    public const int MaxBufferedBodyBytes = 64 * 1024 * 1024;
+    public const int MaxBufferedBodyBytes = XpmClientOptions.DefaultMaxResponseBodySize;
 
     /// <summary>What was read: the bytes, and the failure that cut the body short, if any.</summary>
     public readonly record struct Result(byte[] Bytes, int Length, Exception? CutShort);
@@ -84,10 +85,13 @@ internal static class XpmBoundedBody
 
 /// <summary>A success body longer than the buffered-body cap; the response module reports it as an <see cref="XpmProtocolException"/>.</summary>
 internal sealed class XpmBodyTooLargeException(int limit)
-    : IOException($"the body is larger than the {limit / (1024 * 1024)} MB the client buffers (after decompression); list endpoints can be streamed instead")
+    : IOException($"the body is larger than the {Describe(limit)} the client buffers (after decompression, XpmClientOptions.MaxResponseBodySize); list endpoints can be streamed instead")
 {
     /// <summary>The cap that was reached, in bytes.</summary>
     public int Limit { get; } = limit;
+
+    private static string Describe(int bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : bytes % 1024 == 0 ? $"{bytes / 1024} KB" : $"{bytes} bytes";
 }
 
 /// <summary>

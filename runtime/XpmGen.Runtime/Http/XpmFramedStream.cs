@@ -33,6 +33,7 @@ internal sealed class XpmFramedStream : Stream
     private readonly Stream _network;
     private readonly byte[] _wrapperName;
     private readonly TimeSpan _readTimeout;
+    private readonly int _maxFrameBytes;
     private readonly CancellationToken _cancellationToken;
     private byte[] _buffer = new byte[ReadSize * 2];
     private int _taken;      // bytes handed to the XML reader
@@ -49,12 +50,14 @@ internal sealed class XpmFramedStream : Stream
     /// <param name="network">The response stream; only its asynchronous read is called.</param>
     /// <param name="wrapperName">The list element whose items are frames of their own.</param>
     /// <param name="readTimeout">How long one network read may wait before the body counts as stalled.</param>
+    /// <param name="maxFrameBytes">The most one frame may hold (<see cref="XpmClientOptions.MaxResponseBodySize"/>).</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public XpmFramedStream(Stream network, string? wrapperName, TimeSpan readTimeout, CancellationToken cancellationToken)
+    public XpmFramedStream(Stream network, string? wrapperName, TimeSpan readTimeout, int maxFrameBytes, CancellationToken cancellationToken)
     {
         _network = network;
         _wrapperName = Encoding.UTF8.GetBytes(wrapperName ?? "\0");
         _readTimeout = readTimeout;
+        _maxFrameBytes = maxFrameBytes;
         _cancellationToken = cancellationToken;
     }
 
@@ -128,12 +131,12 @@ internal sealed class XpmFramedStream : Stream
         {
             // Only one frame (an item, or a body the scanner cannot frame) is held; one beyond the buffered-body cap
             // is refused rather than allowed to grow without bound (a decompression bomb, an endless element).
-            if (_buffer.Length >= XpmBoundedBody.MaxBufferedBodyBytes)
+            if (_buffer.Length >= _maxFrameBytes)
             {
-                throw new XpmBodyTooLargeException(XpmBoundedBody.MaxBufferedBodyBytes);
+                throw new XpmBodyTooLargeException(_maxFrameBytes);
             }
 
-            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, XpmBoundedBody.MaxBufferedBodyBytes));
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, Math.Max(_maxFrameBytes, ReadSize * 2)));
         }
 
         // The attempt timeout bounds each wait for the network, so a body that stalls ends as a typed timeout;

@@ -27,7 +27,7 @@ internal sealed class XpmSendPipeline
     {
         // The host's IMeterFactory when the options carry one (AddXpmClient sets it), the static meter otherwise.
         Metrics = XpmMetrics.For(options.MeterFactory);
-        Transport = new XpmTransportStage(httpClient, options.AttemptTimeout, headersTimedByHandler: retriesDelegated);
+        Transport = new XpmTransportStage(httpClient, options.AttemptTimeout, options.MaxResponseBodySize, headersTimedByHandler: retriesDelegated);
         XpmStage[] stages =
         [
             new XpmCredentialStage(options.AccessTokenProvider!),

@@ -29,7 +29,7 @@ internal sealed class XpmStreamedList<T>(XpmCall call, XpmResponse response, IXp
         {
             if (_envelope is null)
             {
-                _framed = new XpmFramedStream(_body, list.ElementName, transport.AttemptTimeout, cancellationToken);
+                _framed = new XpmFramedStream(_body, list.ElementName, transport.AttemptTimeout, transport.MaxBodyBytes, cancellationToken);
                 await _framed.FillAsync().ConfigureAwait(false);
                 _xml = XpmXml.CreateReader(_framed);
                 _envelope = XpmEnvelopeReader<T>.ForItems(_xml, list);

@@ -19,7 +19,7 @@ namespace XpmGen.Pipeline;
 /// whether the request may have been processed; the caller's own cancellation stays an
 /// <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptTimeout, bool headersTimedByHandler) : XpmStage
+internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptTimeout, int maxBodyBytes, bool headersTimedByHandler) : XpmStage
 {
     private const string TenantIdHeader = "xero-tenant-id";
 
@@ -29,6 +29,9 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
 
     /// <summary>The attempt timeout, which also bounds each read of a streamed body.</summary>
     public TimeSpan AttemptTimeout => attemptTimeout;
+
+    /// <summary>The success-body cap (<see cref="XpmClientOptions.MaxResponseBodySize"/>), which also bounds one streamed frame.</summary>
+    public int MaxBodyBytes => maxBodyBytes;
 
     public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
     {
@@ -68,7 +71,7 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
                 return new XpmResponse(response) { Stream = stream };
             }
 
-            var body = await XpmBoundedBody.ReadAsync(response, XpmBoundedBody.MaxBufferedBodyBytes, deadline.Token, failWhenLarger: true).ConfigureAwait(false);
+            var body = await XpmBoundedBody.ReadAsync(response, maxBodyBytes, deadline.Token, failWhenLarger: true).ConfigureAwait(false);
             return new XpmResponse(response) { Body = body.Bytes, BodyLength = body.Length, BodyCutShort = body.CutShort };
         }
         catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException or HttpRequestException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -113,6 +113,46 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task The_buffered_body_cap_is_configurable_and_validated()
+    {
+        // 300 KB in all: 3,000 small items, then one item with a 200 KB name.
+        var items = string.Concat(Enumerable.Repeat("<Client><UUID>c1</UUID><Name>Acme</Name></Client>", 3_000));
+        var small = "<Response><Status>OK</Status><Clients>" + items + "</Clients></Response>";
+        var big = "<Response><Status>OK</Status><Clients><Client><Name>" + new string('n', 200_000) + "</Name></Client></Clients></Response>";
+        await using var server = TestHttpServer.Start(request => CannedResponse.Xml(request.Query.Contains("big", StringComparison.Ordinal) ? big : small));
+        var client = new XpmClient(NewHttpClient(), Options(server, 128 * 1024));
+
+        var tooLarge = await Assert.ThrowsAsync<XpmProtocolException>(() => client.SendAsync(ListClients(), Deadline()));
+        Assert.Contains("128 KB", tooLarge.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxResponseBodySize", tooLarge.Message, StringComparison.Ordinal);
+
+        // Streamed, the cap bounds one item, not the list: the same 300 KB list streams, one 200 KB item does not.
+        Assert.Equal(3_000, await client.StreamAsync(ListClients(), Deadline()).CountAsync());
+        var bigQuery = new XpmQuery().Add("size", "big");
+        await Assert.ThrowsAsync<XpmProtocolException>(async () => await client.StreamAsync(ListClients(bigQuery), Deadline()).CountAsync());
+
+        // The default (64 MB) reads both.
+        var roomy = new XpmClient(NewHttpClient(), Options(server, 64 * 1024 * 1024));
+        Assert.Equal(3_000, (await roomy.SendAsync(ListClients(), Deadline())).Count);
+        Assert.Equal(200_000, (await roomy.SendAsync(ListClients(bigQuery), Deadline())).Single().Name!.Length);
+        Assert.Equal(64 * 1024 * 1024, new XpmClientOptions().MaxResponseBodySize);
+
+        var invalid = Assert.Throws<ArgumentException>(() => new XpmClient(NewHttpClient(), Options(server, 1_000)));
+        Assert.Contains("MaxResponseBodySize must be at least 65536 bytes", invalid.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new XpmClient(NewHttpClient(), Options(server, -1)));
+    }
+
+    private static XpmClientOptions Options(TestHttpServer server, int maxResponseBodySize) => new()
+    {
+        BaseAddress = server.BaseAddress,
+        TenantId = TenantId,
+        AccessTokenProvider = new StaticAccessTokenProvider(Token),
+        Retry = XpmRetryOptions.None,
+        RateLimiter = GenerousLimits(),
+        MaxResponseBodySize = maxResponseBodySize,
+    };
+
     private static string Short(string outcome) => outcome.Length <= 160 ? outcome : outcome[..160] + $"… ({outcome.Length} chars)";
 
     private static string Describe(IEnumerable<ClientModel> items) =>
