@@ -204,6 +204,7 @@ public static class BadInputCorpus
             ("a field twice in an item (last wins)", List("<Client><Name>Acme</Name><Name>Beta</Name></Client>"), Ok("Beta")),
             ("two error descriptions", Envelope("<Status>ERROR</Status><ErrorDescription>a</ErrorDescription><ErrorDescription>b</ErrorDescription>"), Api),
             ("two statuses and two lists", Envelope("<Status>OK</Status><Clients>" + A + "</Clients><Status>OK</Status><Clients>" + B + "</Clients>"), Protocol),
+            // Open (docs/reliability.md): reads as an empty list, like the item-level shapes.
             ("a list inside the list", List("<Clients>" + A + "</Clients>"), null),
             ("two WebUrls", Envelope("<Status>OK</Status><WebUrl>a</WebUrl><WebUrl>b</WebUrl><Clients>" + A + "</Clients>"), Ok("Acme")),
         };
@@ -271,19 +272,19 @@ public static class BadInputCorpus
         Add("encodings", "UTF-16 LE with a BOM, declared", Bytes([.. Bom(new UnicodeEncoding(false, true)), .. utf16Le.GetBytes("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented)], "text/xml"), Ok(Accented));
         Add("encodings", "UTF-16 LE with a BOM, undeclared", Bytes([.. Bom(new UnicodeEncoding(false, true)), .. utf16Le.GetBytes(accented)], "text/xml"), Ok(Accented));
         Add("encodings", "UTF-16 BE with a BOM", Bytes([.. Bom(new UnicodeEncoding(true, true)), .. utf16Be.GetBytes("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented)], "text/xml"), Ok(Accented));
-        Add("encodings", "UTF-16 LE without a BOM, declared", Bytes(utf16Le.GetBytes("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented), "text/xml"), null);
-        Add("encodings", "UTF-16 LE without a BOM, undeclared", Bytes(utf16Le.GetBytes(accented), "text/xml"), null);
-        Add("encodings", "UTF-16 BE without a BOM, declared", Bytes(utf16Be.GetBytes("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented), "text/xml"), null);
-        Add("encodings", "UTF-16 with a BOM under a UTF-8 charset header", Bytes([.. Bom(new UnicodeEncoding(false, true)), .. utf16Le.GetBytes(accented)], "text/xml; charset=utf-8"), null);
-        Add("encodings", "UTF-32 with a BOM", Bytes([.. new UTF32Encoding(false, true).GetPreamble(), .. new UTF32Encoding(false, false).GetBytes(accented)]), null);
+        Add("encodings", "UTF-16 LE without a BOM, declared", Bytes(utf16Le.GetBytes("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented), "text/xml"), Ok(Accented));
+        Add("encodings", "UTF-16 LE without a BOM, undeclared", Bytes(utf16Le.GetBytes(accented), "text/xml"), Ok(Accented));
+        Add("encodings", "UTF-16 BE without a BOM, declared", Bytes(utf16Be.GetBytes("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented), "text/xml"), Ok(Accented));
+        Add("encodings", "UTF-16 with a BOM under a UTF-8 charset header", Bytes([.. Bom(new UnicodeEncoding(false, true)), .. utf16Le.GetBytes(accented)], "text/xml; charset=utf-8"), Ok(Accented));
+        Add("encodings", "UTF-32 with a BOM", Bytes([.. new UTF32Encoding(false, true).GetPreamble(), .. new UTF32Encoding(false, false).GetBytes(accented)]), Ok(Accented));
         var latin1 = Encoding.Latin1;
-        Add("encodings", "ISO-8859-1 declared and used", Bytes(latin1.GetBytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + List("<Client><Name>Caf\u00e9</Name></Client>"))), null);
+        Add("encodings", "ISO-8859-1 declared and used", Bytes(latin1.GetBytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + List("<Client><Name>Caf\u00e9</Name></Client>"))), Ok("Caf\u00e9"));
         Add("encodings", "ISO-8859-1 bytes declared as UTF-8", Bytes(latin1.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + List("<Client><Name>Caf\u00e9</Name></Client>"))), Protocol);
         Add("encodings", "ISO-8859-1 bytes undeclared", Bytes(latin1.GetBytes(List("<Client><Name>Caf\u00e9</Name></Client>"))), Protocol);
-        Add("encodings", "UTF-8 bytes declared as UTF-16", Bytes(Utf8("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented)), null);
+        Add("encodings", "UTF-8 bytes declared as UTF-16", Bytes(Utf8("<?xml version=\"1.0\" encoding=\"utf-16\"?>" + accented)), Protocol);
         Add("encodings", "an unknown declared encoding", Bytes(Utf8("<?xml version=\"1.0\" encoding=\"x-bogus-42\"?>" + accented)), Protocol);
-        Add("encodings", "an unknown charset header", Bytes(Utf8(accented), "text/xml; charset=x-bogus-42"), null);
-        Add("encodings", "a charset header of ISO-8859-1 over UTF-8", Bytes(Utf8(accented), "text/xml; charset=iso-8859-1"), null);
+        Add("encodings", "an unknown charset header", Bytes(Utf8(accented), "text/xml; charset=x-bogus-42"), Ok(Accented));
+        Add("encodings", "a charset header of ISO-8859-1 over UTF-8", Bytes(Utf8(accented), "text/xml; charset=iso-8859-1"), Ok(Accented));
         byte[] WithBytes(params byte[] bad) => [.. Utf8(Envelope("<Status>OK</Status><Clients><Client><Name>A")), .. bad, .. Utf8("</Name></Client></Clients></Response>")];
         Add("encodings", "invalid UTF-8: a stray continuation byte", Bytes(WithBytes(0x80)), Protocol);
         Add("encodings", "invalid UTF-8: a lead byte without its continuation", Bytes(WithBytes(0xC3, 0x28)), Protocol);
@@ -374,24 +375,24 @@ public static class BadInputCorpus
         Add("empty bodies", "OK and an empty list", Xml(Envelope("<Status>OK</Status><Clients/>")), "OK ");
         Add("empty bodies", "OK and an empty list with whitespace", Xml(Envelope("<Status>OK</Status><Clients>\n  </Clients>")), "OK ");
         Add("empty bodies", "OK and an empty item", Xml(List("<Client/>")), "OK |||");
-        Add("empty bodies", "204 No Content", Bytes([], status: 204), null);
+        Add("empty bodies", "204 No Content", Bytes([], status: 204), Protocol);
 
         // --- value formats ---
         string Field(string name, string value) => List("<Client><Name>Acme</Name><" + name + ">" + value + "</" + name + "></Client>");
         var dates = new (string Value, string? Expected)[]
         {
             ("2024-02-29T13:45:00", "OK Acme|||2024-02-29T13:45:00"),
-            ("2024-02-29", null),
+            ("2024-02-29", "OK Acme|||2024-02-29T00:00:00"),
             ("2024-02-30T00:00:00", Protocol),
             ("2024-13-01T00:00:00", Protocol),
             ("yesterday", Protocol),
             ("01/02/2024", Protocol),
             ("2024-02-29T25:00:00", Protocol),
             ("", "OK Acme|||"),
-            ("2024-02-29T13:45:00+13:00", null),
-            ("2024-02-29T13:45:00Z", null),
+            ("2024-02-29T13:45:00+13:00", Protocol),
+            ("2024-02-29T13:45:00Z", Protocol),
             ("0000-00-00T00:00:00", Protocol),
-            ("20240229", null),
+            ("20240229", "OK Acme|||2024-02-29T00:00:00"),
         };
         foreach (var (value, expected) in dates)
         {
@@ -400,8 +401,8 @@ public static class BadInputCorpus
 
         var yesNo = new (string Value, string? Expected)[]
         {
-            ("Yes", "OK Acme|True||"), ("No", "OK Acme|False||"), ("yes", null), ("NO", null), (" Yes ", null), ("true", null),
-            ("false", null), ("1", null), ("0", null), ("Y", null), ("Perhaps", Protocol), ("", "OK Acme|||"),
+            ("Yes", "OK Acme|True||"), ("No", "OK Acme|False||"), ("yes", "OK Acme|True||"), ("NO", "OK Acme|False||"), (" Yes ", "OK Acme|True||"), ("true", "OK Acme|True||"),
+            ("false", "OK Acme|False||"), ("1", "OK Acme|True||"), ("0", "OK Acme|False||"), ("Y", Protocol), ("Perhaps", Protocol), ("", "OK Acme|||"),
         };
         foreach (var (value, expected) in yesNo)
         {
@@ -410,9 +411,9 @@ public static class BadInputCorpus
 
         var decimals = new (string Value, string? Expected)[]
         {
-            ("12.50", "OK Acme||12.50|"), ("1,5", Protocol), ("1.234,56", Protocol), ("1,234.56", null), ("1e3", null), ("NaN", Protocol),
-            ("Infinity", Protocol), ("", "OK Acme|||"), ("1 000", Protocol), ("-0", null), ("79228162514264337593543950336", Protocol),
-            ("$12", Protocol), ("12.5.1", Protocol), (" 12.5 ", null),
+            ("12.50", "OK Acme||12.50|"), ("1,5", Protocol), ("1.234,56", Protocol), ("1,234.56", Protocol), ("1e3", Protocol), ("NaN", Protocol),
+            ("Infinity", Protocol), ("", "OK Acme|||"), ("1 000", Protocol), ("-0", "OK Acme||0|"), ("79228162514264337593543950336", Protocol),
+            ("$12", Protocol), ("12.5.1", Protocol), (" 12.5 ", "OK Acme||12.5|"),
         };
         foreach (var (value, expected) in decimals)
         {
@@ -428,14 +429,16 @@ public static class BadInputCorpus
             ("list renamed in lower case", Envelope("<Status>OK</Status><clients>" + A + "</clients>"), Protocol),
             ("list renamed in upper case", Envelope("<Status>OK</Status><CLIENTS>" + A + "</CLIENTS>"), Protocol),
             ("list renamed singular", Envelope("<Status>OK</Status><ClientList>" + A + "</ClientList>"), Protocol),
-            ("list in a namespace", Envelope("<Status>OK</Status><Clients xmlns=\"urn:x\">" + A + "</Clients>"), null),
+            ("list in a namespace", Envelope("<Status>OK</Status><Clients xmlns=\"urn:x\">" + A + "</Clients>"), Ok("Acme")),
+            // Open (docs/reliability.md): the next three read as an empty list, because the list reader skips children of the
+            // wrapper that are not its items; only "typed and the same on both paths" is asserted for them.
             ("list as text", Envelope("<Status>OK</Status><Clients>Acme, Beta</Clients>"), null),
             ("items renamed in lower case", List("<client><Name>Acme</Name></client>"), null),
             ("items of another type", List("<Job><Name>Acme</Name></Job>"), null),
             ("list wrapped twice", Envelope("<Status>OK</Status><Data><Clients>" + A + "</Clients></Data>"), Protocol),
             ("an item nested in an item", List("<Client><Name>Acme</Name>" + B + "</Client>"), Ok("Acme")),
             ("fields as attributes", List("<Client Name=\"Acme\"/>"), "OK |||"),
-            ("a field as a nested element", List("<Client><Name><First>Acme</First></Name></Client>"), null),
+            ("a field as a nested element", List("<Client><Name><First>Acme</First></Name></Client>"), Protocol),
             ("the list as an attribute", "<Response Clients=\"Acme\"><Status>OK</Status></Response>", Protocol),
         };
         foreach (var (name, body, expected) in shapes)
