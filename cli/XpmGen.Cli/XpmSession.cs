@@ -84,7 +84,7 @@ internal sealed class XpmSession : IAsyncDisposable
         var login = LoginStore.Locate(environment) is { IsLoggedIn: true } store ? store : null;
         if (string.IsNullOrEmpty(accessToken) && login is not null)
         {
-            return OpenStoredLogin(login, baseAddress, string.IsNullOrEmpty(tenantId) ? null : tenantId);
+            return OpenStoredLogin(login, baseUrl is null ? null : baseAddress, string.IsNullOrEmpty(tenantId) ? null : tenantId);
         }
 
         if (string.IsNullOrEmpty(tenantId) && login is not null)
@@ -174,9 +174,10 @@ internal sealed class XpmSession : IAsyncDisposable
     /// rotated set before it is used; a refused refresh token asks for <c>xpm login</c>), its identity endpoints for the
     /// refresh, and its default tenant unless one was given.
     /// </summary>
-    private static XpmSession OpenStoredLogin(LoginStore login, Uri baseAddress, string? tenantId)
+    private static XpmSession OpenStoredLogin(LoginStore login, Uri? explicitBaseAddress, string? tenantId)
     {
         var settings = login.LoadSettings() ?? throw new LoginRequiredException("The stored login disappeared while xpm read it. Run xpm login again.");
+        var baseAddress = explicitBaseAddress ?? settings.ApiBaseAddress ?? XpmClientOptions.DefaultBaseAddress;
         tenantId ??= settings.DefaultTenant;
         if (string.IsNullOrEmpty(tenantId))
         {

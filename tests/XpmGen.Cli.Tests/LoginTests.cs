@@ -56,6 +56,11 @@ public sealed class LoginTests : IDisposable
             outputs.Add(staff);
         }
 
+        // Logged in against the sandbox's identity fake, commands call the sandbox's API without --base-url.
+        var implicitBase = await CliRun.RunAsync(Environment, "staff", "list");
+        Assert.True(implicitBase.ExitCode == 0, implicitBase.ToString());
+        Assert.Contains(sandbox.BaseAddress.AbsoluteUri, login.Error, StringComparison.Ordinal);
+
         var rotated = await LoadTokensAsync(store);
         Assert.NotEqual(first.RefreshToken, rotated.RefreshToken);
 

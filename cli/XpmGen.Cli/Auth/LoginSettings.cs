@@ -47,6 +47,12 @@ internal sealed class LoginSettings
     /// <summary>The tenant commands use when neither <c>--tenant</c> nor <c>XPM_TENANT_ID</c> is given.</summary>
     public string? DefaultTenant { get; init; }
 
+    /// <summary>
+    /// The API base address that belongs to the identity service logged in against, when it is not Xero's: the XpmGen
+    /// sandbox's, or what <c>--base-url</c> named at login. Commands use it unless <c>--base-url</c> says otherwise.
+    /// </summary>
+    public Uri? ApiBaseAddress { get; init; }
+
     /// <summary>The endpoints of Xero's identity service, or of one identity server such as the sandbox's.</summary>
     /// <param name="identityBase">The base address of a non-Xero identity server; <see langword="null"/> for Xero.</param>
     public static (Uri Authorize, Uri Token, Uri Connections, Uri Revocation) Endpoints(Uri? identityBase)
@@ -90,6 +96,11 @@ internal sealed class LoginSettings
             if (DefaultTenant is not null)
             {
                 writer.WriteString("defaultTenant", DefaultTenant);
+            }
+
+            if (ApiBaseAddress is not null)
+            {
+                writer.WriteString("apiBaseAddress", ApiBaseAddress.AbsoluteUri);
             }
 
             writer.WriteStartArray("tenants");
@@ -142,6 +153,7 @@ internal sealed class LoginSettings
                 ConnectionsEndpoint = RequiredUri(root, "connectionsEndpoint"),
                 RevocationEndpoint = RequiredUri(root, "revocationEndpoint"),
                 DefaultTenant = OptionalString(root, "defaultTenant"),
+                ApiBaseAddress = OptionalString(root, "apiBaseAddress") is { } api && Uri.TryCreate(api, UriKind.Absolute, out var apiUri) ? apiUri : null,
                 Tenants = tenants,
             };
         }

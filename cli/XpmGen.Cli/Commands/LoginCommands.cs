@@ -116,6 +116,7 @@ internal static class LoginCommands
                 RevocationEndpoint = settings.RevocationEndpoint,
                 Tenants = settings.Tenants,
                 DefaultTenant = tenant.TenantId,
+                ApiBaseAddress = settings.ApiBaseAddress,
             });
             cli.Output.WriteLine("Default tenant: " + tenant);
         }, cancellationToken));
@@ -233,6 +234,7 @@ internal static class LoginCommands
                     RevocationEndpoint = endpoints.Revocation,
                     Tenants = tenants,
                     DefaultTenant = ChooseDefault(tenants, parse.GetValue(cli.Options.Tenant), PreviousDefault(store)),
+                    ApiBaseAddress = ApiBaseFor(parse.GetValue(cli.Options.BaseUrl), identityBase),
                 };
 
                 // A fresh key per login: whatever an earlier login left (even a damaged key) is replaced with the tokens.
@@ -348,6 +350,23 @@ internal static class LoginCommands
         return tenants.FirstOrDefault()?.TenantId;
     }
 
+    /// <summary>
+    /// The API that goes with a login: <c>--base-url</c> when given at login; for the XpmGen sandbox's identity fake on
+    /// loopback (<c>http://127.0.0.1:N/identity/</c>) its API at <c>/practicemanager/3.1/</c> on the same port; otherwise
+    /// none, and commands call Xero's API.
+    /// </summary>
+    internal static Uri? ApiBaseFor(string? baseUrl, Uri? identityBase)
+    {
+        if (baseUrl is not null && Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var given))
+        {
+            return given;
+        }
+
+        return identityBase is { IsLoopback: true } && identityBase.AbsolutePath.TrimEnd('/').EndsWith("/identity", StringComparison.Ordinal)
+            ? new Uri(identityBase, "../practicemanager/3.1/")
+            : null;
+    }
+
     private static async Task ReportAsync(CliContext cli, LoginSettings settings, Uri? identityBase)
     {
         if (settings.Default is not { } chosen)
@@ -362,7 +381,11 @@ internal static class LoginCommands
                 + (others.Count == 0 ? "." : $"; also {string.Join(", ", others)} (xpm tenants use <id> to switch).")).ConfigureAwait(false);
         }
 
-        if (identityBase is not null)
+        if (settings.ApiBaseAddress is { } api)
+        {
+            await cli.Error.WriteLineAsync("Commands now call " + api + " (kept with the login; --base-url overrides it).").ConfigureAwait(false);
+        }
+        else if (identityBase is not null)
         {
             await cli.Error.WriteLineAsync("Logged in against " + identityBase + ": commands still call " + XpmClientOptions.DefaultBaseAddress
                 + " unless --base-url names the matching API (for xpm sandbox serve, its base-url).").ConfigureAwait(false);
