@@ -36,6 +36,7 @@ public sealed class DependencyInjectionTests
             ["Xpm:Retry:MaxDelay"] = "00:00:05",
             ["Xpm:Retry:MaxRetryAfter"] = "00:00:30",
             ["Xpm:RateLimit:ConcurrentRequestsPerTenant"] = "2",
+            ["Xpm:MaxResponseBodySize"] = "1048576",
             ["Xpm:RateLimit:RequestsPerWindowPerTenant"] = "30",
         });
         var services = new ServiceCollection();
@@ -46,6 +47,7 @@ public sealed class DependencyInjectionTests
         Assert.Equal("tenant-from-config", options.TenantId);
         Assert.Equal(server.BaseAddress, options.BaseAddress);
         Assert.Equal(TimeSpan.FromSeconds(42), options.AttemptTimeout);
+        Assert.Equal(1048576, options.MaxResponseBodySize);
         Assert.Equal(2, options.Retry.MaxRetries);
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.Retry.BaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(5), options.Retry.MaxDelay);

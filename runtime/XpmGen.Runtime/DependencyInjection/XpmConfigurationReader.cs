@@ -51,6 +51,7 @@ internal static class XpmConfigurationReader
         }
 
         ReadTimeSpan(configuration, AttemptTimeout, problems, value => options.AttemptTimeout = value);
+        ReadInt(configuration, nameof(XpmClientOptions.MaxResponseBodySize), problems, value => options.MaxResponseBodySize = value);
 
         var retry = configuration.GetSection(Retry);
         if (retry.GetChildren().Any())
