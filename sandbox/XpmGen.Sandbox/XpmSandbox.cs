@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -40,7 +39,7 @@ public sealed class XpmSandbox : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly SandboxGateway _gateway;
-    private readonly List<IDisposable> _owned = [];
+    private readonly LoopbackClients _clients = new();
     private int _disposed;
 
     private XpmSandbox(WebApplication app, Uri root, SandboxPractice practice, SandboxGateway gateway, string accessToken, XpmSandboxOptions options)
@@ -154,30 +153,13 @@ public sealed class XpmSandbox : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var limits = Options.Limits;
-        var limiter = new XpmRateLimiter(new XpmRateLimitOptions
+        return _clients.Create(BaseAddress, TenantId, AccessToken, new XpmRateLimitOptions
         {
             ConcurrentRequestsPerTenant = limits.Concurrent,
             RequestsPerWindowPerTenant = limits.PerWindow,
             RequestsPerWindowPerApp = limits.AppPerWindow,
             Window = limits.Window,
-        });
-        // Loopback only: never through a proxy from HTTP_PROXY.
-        var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-        lock (_owned)
-        {
-            _owned.Add(limiter);
-            _owned.Add(http);
-        }
-
-        var options = new XpmClientOptions
-        {
-            BaseAddress = BaseAddress,
-            TenantId = TenantId,
-            AccessTokenProvider = new StaticAccessTokenProvider(AccessToken),
-            RateLimiter = limiter,
-        };
-        configure?.Invoke(options);
-        return new XpmClient(http, options);
+        }, configure);
     }
 
     /// <summary>Stops the server and releases its port; the data folder, if any, already holds every write.</summary>
@@ -197,15 +179,7 @@ public sealed class XpmSandbox : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
-            lock (_owned)
-            {
-                foreach (var owned in _owned)
-                {
-                    owned.Dispose();
-                }
-
-                _owned.Clear();
-            }
+            _clients.Dispose();
         }
     }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -56,7 +55,7 @@ public sealed partial class XpmFake : IAsyncDisposable
 
     private readonly WireMockServer _server;
     private readonly List<XpmStub> _stubs = [];
-    private readonly List<IDisposable> _owned = [];
+    private readonly XpmGen.Sandbox.LoopbackClients _loopbackClients = new();
     private int _disposed;
 
     private XpmFake(int port)
@@ -131,24 +130,7 @@ public sealed partial class XpmFake : IAsyncDisposable
     public XpmClient CreateClient(Action<XpmClientOptions>? configure = null)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var limiter = new XpmRateLimiter(new XpmRateLimitOptions());
-        // Loopback only: never through a proxy from HTTP_PROXY.
-        var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-        lock (_owned)
-        {
-            _owned.Add(limiter);
-            _owned.Add(http);
-        }
-
-        var options = new XpmClientOptions
-        {
-            BaseAddress = BaseAddress,
-            TenantId = TenantId,
-            AccessTokenProvider = new StaticAccessTokenProvider(AccessToken),
-            RateLimiter = limiter,
-        };
-        configure?.Invoke(options);
-        return new XpmClient(http, options);
+        return _loopbackClients.Create(BaseAddress, TenantId, AccessToken, new XpmRateLimitOptions(), configure);
     }
 
     /// <summary>Forgets every stub's answer, faults, delay and journal, as just started.</summary>
@@ -171,15 +153,7 @@ public sealed partial class XpmFake : IAsyncDisposable
 
         _server.Stop();
         _server.Dispose();
-        lock (_owned)
-        {
-            foreach (var owned in _owned)
-            {
-                owned.Dispose();
-            }
-
-            _owned.Clear();
-        }
+        _loopbackClients.Dispose();
 
         return ValueTask.CompletedTask;
     }

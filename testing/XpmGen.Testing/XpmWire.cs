@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using System.Xml;
 
@@ -20,8 +19,6 @@ internal static class XpmWire
 {
     public const string Xml = "text/xml; charset=utf-8";
     public const string Json = "application/json; charset=utf-8";
-
-    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false };
 
     private static readonly Dictionary<string, string> LimitHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -72,46 +69,15 @@ internal static class XpmWire
             ["X-Rate-Limit-Problem"] = "minute",
         });
 
-    private static byte[] Envelope(string? apiMethod, string status, string? description, Action<XmlWriter>? payload)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, Settings))
-        {
-            writer.WriteStartDocument();
-            writer.WriteStartElement("Response");
-            if (apiMethod is not null)
-            {
-                writer.WriteAttributeString("api-method", apiMethod);
-            }
+    private static byte[] Envelope(string? apiMethod, string status, string? description, Action<XmlWriter>? payload) =>
+        XpmGen.Sandbox.SandboxEnvelope.Write(apiMethod, status, description, payload);
 
-            writer.WriteElementString("Status", status);
-            if (description is not null)
-            {
-                writer.WriteElementString("ErrorDescription", description);
-            }
-
-            payload?.Invoke(writer);
-            writer.WriteEndElement();
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>Xero's gateway error body: <c>{"Type":null,"Title":"Forbidden","Status":403,"Detail":"...","Instance":"...","Extensions":{}}</c>.</summary>
     private static byte[] Problem(int status, string title, string detail)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            writer.WriteStartObject();
-            writer.WriteNull("Type");
-            writer.WriteString("Title", title);
-            writer.WriteNumber("Status", status);
-            writer.WriteString("Detail", detail);
-            writer.WriteString("Instance", Guid.NewGuid().ToString("D"));
-            writer.WriteStartObject("Extensions");
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            XpmGen.Sandbox.XeroProblem.Write(writer, status, title, detail);
         }
 
         return stream.ToArray();

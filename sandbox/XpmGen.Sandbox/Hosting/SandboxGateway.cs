@@ -219,18 +219,7 @@ internal sealed class SandboxGateway
             ? header.Parameter
             : null;
 
-    /// <summary>Xero's gateway error body: <c>{"Type":null,"Title":"Forbidden","Status":403,"Detail":"...","Instance":"...","Extensions":{}}</c>.</summary>
+    /// <summary>Answers with Xero's gateway error body (<see cref="XeroProblem"/>).</summary>
     public static Task Problem(HttpContext context, int status, string title, string detail) =>
-        SandboxIdentity.WriteJson(context, status, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNull("Type");
-            writer.WriteString("Title", title);
-            writer.WriteNumber("Status", status);
-            writer.WriteString("Detail", detail);
-            writer.WriteString("Instance", Guid.NewGuid().ToString("D"));
-            writer.WriteStartObject("Extensions");
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
+        SandboxIdentity.WriteJson(context, status, writer => XeroProblem.Write(writer, status, title, detail));
 }

@@ -15,12 +15,13 @@ internal static class SandboxEnvelope
     };
 
     /// <summary><c>&lt;Response api-method="Get"&gt;&lt;Status&gt;OK&lt;/Status&gt;...&lt;/Response&gt;</c>.</summary>
-    public static byte[] Ok(string? apiMethod, SandboxPayload payload) => Write(apiMethod, "OK", null, payload);
+    public static byte[] Ok(string? apiMethod, SandboxPayload payload) => Write(apiMethod, "OK", null, payload.WriteTo);
 
     /// <summary><c>&lt;Response&gt;&lt;Status&gt;ERROR&lt;/Status&gt;&lt;ErrorDescription&gt;...&lt;/Response&gt;</c>, which XPM sends with HTTP 200.</summary>
-    public static byte[] Error(string? apiMethod, string description) => Write(apiMethod, "ERROR", description, SandboxPayload.None);
+    public static byte[] Error(string? apiMethod, string description) => Write(apiMethod, "ERROR", description, null);
 
-    private static byte[] Write(string? apiMethod, string status, string? description, SandboxPayload payload)
+    /// <summary>The envelope with any status, description and payload; the test kit's fake writes its answers with it too.</summary>
+    public static byte[] Write(string? apiMethod, string status, string? description, System.Action<XmlWriter>? payload)
     {
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, Settings))
@@ -38,7 +39,7 @@ internal static class SandboxEnvelope
                 writer.WriteElementString("ErrorDescription", description);
             }
 
-            payload.WriteTo(writer);
+            payload?.Invoke(writer);
             writer.WriteEndElement();
         }
 
