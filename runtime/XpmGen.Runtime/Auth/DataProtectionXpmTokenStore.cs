@@ -13,7 +13,8 @@ namespace XpmGen.Auth;
 /// their keys that way (rotated, persisted to a shared folder, a database or a key vault, encrypted at rest), so that
 /// the tokens need no key of their own. Each connection key is its own protection purpose, so a file copied to another
 /// connection's name, modified, or protected under keys the app no longer has fails with
-/// <see cref="XpmTokenStoreException"/>; its contents are never returned in the clear. Saves are atomic.
+/// <see cref="XpmTokenStoreException"/>; its contents are never returned in the clear. Saves are atomic, and
+/// file-system faults are <see cref="XpmTokenStoreException"/>s too (the file handling is the AES-GCM store's).
 /// </summary>
 public sealed class DataProtectionXpmTokenStore : IXpmTokenStore
 {
@@ -49,12 +50,7 @@ public sealed class DataProtectionXpmTokenStore : IXpmTokenStore
     public async ValueTask<XpmTokenSet?> LoadAsync(string key, CancellationToken cancellationToken)
     {
         var path = GetPath(key);
-        byte[] data;
-        try
-        {
-            data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        if (await XpmTokenFile.ReadAsync(path, cancellationToken).ConfigureAwait(false) is not { } data)
         {
             return null;
         }
@@ -97,26 +93,6 @@ public sealed class DataProtectionXpmTokenStore : IXpmTokenStore
             CryptographicOperations.ZeroMemory(plain);
         }
 
-        Directory.CreateDirectory(_directory);
-
-        // Written aside and moved over the old file: a crash leaves the old token set or the new one, never half of one.
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-            {
-                await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        await XpmTokenFile.WriteAsync(path, data, cancellationToken).ConfigureAwait(false);
     }
 }

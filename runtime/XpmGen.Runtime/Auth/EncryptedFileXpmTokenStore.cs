@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,8 +26,6 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
     private static readonly byte[] Magic = "XPMT"u8.ToArray();
     private static readonly int HeaderSize = Magic.Length + 1 + NonceSize + TagSize;
 
-    private const string TemporarySuffix = ".tmp";
-    private static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(10);
 
     private readonly string _directory;
     private readonly byte[] _key;
@@ -62,117 +59,15 @@ public sealed class EncryptedFileXpmTokenStore : IXpmTokenStore
     public async ValueTask<XpmTokenSet?> LoadAsync(string key, CancellationToken cancellationToken)
     {
         var path = GetPath(key);
-        byte[] data;
-        try
-        {
-            data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            // A path that is a directory reads as UnauthorizedAccessException on Windows and IOException on Linux.
-            throw new XpmTokenStoreException($"The token file '{path}' could not be read: {ex.Message}", ex);
-        }
-
-        CleanOrphans(path);
-        return Decrypt(key, path, data);
+        var data = await XpmTokenFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        return data is null ? null : Decrypt(key, path, data);
     }
 
     /// <inheritdoc />
-    public async ValueTask SaveAsync(string key, XpmTokenSet tokens, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(string key, XpmTokenSet tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var path = GetPath(key);
-        var data = Encrypt(key, tokens);
-        // The process id in the name lets a later save tell a live writer's file from one a killed process left.
-        var temporary = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N") + TemporarySuffix;
-        try
-        {
-            Directory.CreateDirectory(_directory);
-            CleanOrphans(path);
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-            {
-                await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new XpmTokenStoreException($"The token set could not be saved to '{path}': {ex.Message}", ex);
-        }
-        finally
-        {
-            TryDelete(temporary);
-        }
-    }
-
-    /// <summary>
-    /// Deletes temporary files of <paramref name="path"/> that an interrupted save left: those of processes no longer
-    /// running, and any older than <see cref="OrphanAge"/> (a save takes milliseconds). Files of live writers stay,
-    /// so two processes sharing the folder never break each other's save. Failures are ignored: cleanup is a courtesy.
-    /// </summary>
-    private static void CleanOrphans(string path)
-    {
-        try
-        {
-            var directory = Path.GetDirectoryName(path)!;
-            var prefix = Path.GetFileName(path) + ".";
-            foreach (var file in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
-            {
-                var name = Path.GetFileName(file);
-                var rest = name.AsSpan(prefix.Length);
-                var dot = rest.IndexOf('.');
-                var writerAlive = dot > 0
-                    && int.TryParse(rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                    && IsAlive(pid);
-                if (!writerAlive || DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > OrphanAge)
-                {
-                    TryDelete(file);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        if (pid == Environment.ProcessId)
-        {
-            // This process's own saves in progress (another thread) are never orphans.
-            return true;
-        }
-
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
+        return XpmTokenFile.WriteAsync(GetPath(key), Encrypt(key, tokens), cancellationToken);
     }
 
     // Spans cannot live in async methods (C# 12, the oldest compiler the package supports), so the crypto is here.
