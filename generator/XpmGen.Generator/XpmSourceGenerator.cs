@@ -11,7 +11,8 @@ namespace XpmGen.Generator;
 /// <summary>
 /// Turns the XPM schema (<c>schema/models/*.xsd</c>, <c>schema/endpoints/*.yaml</c>, given as AdditionalFiles)
 /// into models, XML readers and writers, request builders, resource facades and the endpoint catalogue
-/// (<c>XpmGenOutput=Client</c>, the default), or into the sandbox's routes and behaviour classes (<c>XpmGenOutput=Sandbox</c>), or into the <c>xpm</c> tool's
+/// (<c>XpmGenOutput=Client</c>, the default), or the same for an application's own schema files in its own namespace beside
+/// the packaged client (<c>XpmGenOutput=Consumer</c>), or into the sandbox's routes and behaviour classes (<c>XpmGenOutput=Sandbox</c>), or into the <c>xpm</c> tool's
 /// commands and JSON writers (<c>XpmGenOutput=Cli</c>), or into the typed stubs of the testing kit's <c>XpmFake</c> (<c>XpmGenOutput=Testing</c>).
 /// This class only wires the pipeline: parse each file alone, bind them together, split into units, emit.
 /// </summary>
@@ -46,28 +47,37 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
             }
         });
 
-        // Which output this project wants: a string compared by value, so it never invalidates the units.
-        var output = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue(GeneratorOutputs.BuildProperty, out var value) ? value : null)
+        // Which output this project wants, and where a consumer's code goes: compared by value, so it never invalidates the units.
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => GeneratorSettings.Read(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Output);
-        context.RegisterSourceOutput(output, static (production, value) =>
+        context.RegisterSourceOutput(settings, static (production, value) =>
         {
-            if (GeneratorOutputs.Parse(value) == GeneratorOutput.Unknown)
+            if (value.Kind == GeneratorOutput.Unknown)
             {
-                production.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOutput, null, value ?? string.Empty).ToDiagnostic());
+                production.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOutput, null, value.OutputText ?? string.Empty).ToDiagnostic());
+            }
+            else if (value.NamespaceProblem is { } problem)
+            {
+                production.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamespace, null, value.Names.Root, problem).ToDiagnostic());
             }
         });
-        var outputKind = output.Select(static (value, _) => GeneratorOutputs.Parse(value));
+        var outputKind = settings.Select(static (value, _) => value.CanEmit ? value.Kind : GeneratorOutput.Unknown);
+        var consumerNames = settings.Select(static (value, _) => value.CanEmit && value.Kind == GeneratorOutput.Consumer ? value.Names : null);
 
         var models = bound
             .SelectMany(static (result, _) => result.Models)
             .WithTrackingName(TrackingNames.ModelUnits);
-        context.RegisterSourceOutput(models.Combine(outputKind), static (production, input) =>
+        context.RegisterSourceOutput(models.Combine(outputKind).Combine(consumerNames), static (production, input) =>
         {
-            var (unit, kind) = input;
+            var ((unit, kind), consumer) = input;
             if (kind == GeneratorOutput.Client)
             {
-                Emit(production, HintNames.Models(unit), unit.SourceFile, () => ModelEmitter.Emit(unit, production.CancellationToken));
+                Emit(production, HintNames.Models(unit), unit.SourceFile, () => ModelEmitter.Emit(unit, CodeNames.Runtime, production.CancellationToken));
+            }
+            else if (consumer is not null)
+            {
+                Emit(production, HintNames.Models(unit), unit.SourceFile, () => ModelEmitter.Emit(unit, consumer, production.CancellationToken));
             }
             else if (kind == GeneratorOutput.Cli)
             {
@@ -78,12 +88,16 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
         var resources = bound
             .SelectMany(static (result, _) => result.Resources)
             .WithTrackingName(TrackingNames.ResourceUnits);
-        context.RegisterSourceOutput(resources.Combine(outputKind), static (production, input) =>
+        context.RegisterSourceOutput(resources.Combine(outputKind).Combine(consumerNames), static (production, input) =>
         {
-            var (unit, kind) = input;
+            var ((unit, kind), consumer) = input;
             if (kind == GeneratorOutput.Client)
             {
-                Emit(production, HintNames.Resource(unit), unit.SourceFile, () => ResourceEmitter.Emit(unit, production.CancellationToken));
+                Emit(production, HintNames.Resource(unit), unit.SourceFile, () => ResourceEmitter.Emit(unit, CodeNames.Runtime, production.CancellationToken));
+            }
+            else if (consumer is not null)
+            {
+                Emit(production, HintNames.Resource(unit), unit.SourceFile, () => ResourceEmitter.Emit(unit, consumer, production.CancellationToken));
             }
             else if (kind == GeneratorOutput.Sandbox)
             {
@@ -98,12 +112,16 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
         var client = bound
             .Select(static (result, _) => result.Client)
             .WithTrackingName(TrackingNames.ClientUnit);
-        context.RegisterSourceOutput(client.Combine(outputKind), static (production, input) =>
+        context.RegisterSourceOutput(client.Combine(outputKind).Combine(consumerNames), static (production, input) =>
         {
-            var (unit, kind) = input;
+            var ((unit, kind), consumer) = input;
             if (kind == GeneratorOutput.Client)
             {
                 Emit(production, HintNames.Client, "XpmClient", () => ClientEmitter.Emit(unit));
+            }
+            else if (consumer is not null)
+            {
+                Emit(production, HintNames.ConsumerExtensions, "XpmClientExtensions", () => ConsumerEmitter.Emit(unit, consumer));
             }
             else if (kind == GeneratorOutput.Sandbox)
             {

@@ -84,7 +84,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownOutput = Error(
         "XPM901", InternalCategory, "Unknown generator output",
-        "The build property XpmGenOutput is '{0}', which XpmGen does not know; use Client (the default), Sandbox, Cli or Testing");
+        "The build property XpmGenOutput is '{0}', which XpmGen does not know; use Client (the default), Consumer, Sandbox, Cli or Testing");
+
+    public static readonly DiagnosticDescriptor InvalidNamespace = Error(
+        "XPM902", InternalCategory, "Invalid generated namespace",
+        "The namespace for an application's own schema is '{0}', which {1}; set the build property XpmGenNamespace (or RootNamespace) to a dotted C# name of your own, such as Contoso.Xpm");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -53,6 +53,14 @@ internal static class ClientEmitter
 
         writer.CloseBlock();
         writer.Line();
+        EmitCatalogue(writer, unit);
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>The <c>XpmEndpoints.All</c> list of one schema's endpoints, in the namespace the writer has open.</summary>
+    internal static void EmitCatalogue(SourceWriter writer, ClientUnit unit)
+    {
         writer.Line("/// <summary>The catalogue of every XPM endpoint the schema describes: verb, path and accepted OAuth scopes.</summary>");
         writer.Line(KnownTypes.GeneratedCode);
         writer.OpenBlock("public static partial class XpmEndpoints");
@@ -71,7 +79,5 @@ internal static class ClientEmitter
         writer.Unindent();
         writer.Line("};");
         writer.CloseBlock();
-        writer.CloseBlock();
-        return writer.ToString();
     }
 }

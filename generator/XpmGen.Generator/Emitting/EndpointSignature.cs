@@ -21,8 +21,12 @@ internal enum ParameterDocsFor
 /// </summary>
 internal static class EndpointSignature
 {
-    /// <summary>The declared parameters; optional ones default to null unless <paramref name="optionalDefaults"/> is false.</summary>
-    public static IEnumerable<string> Parameters(BoundEndpoint endpoint, IEnumerable<BoundParameter>? query = null, bool optionalDefaults = true)
+    /// <summary>The declared parameters, with the runtime's models; optional ones default to null unless <paramref name="optionalDefaults"/> is false.</summary>
+    public static IEnumerable<string> Parameters(BoundEndpoint endpoint, IEnumerable<BoundParameter>? query = null, bool optionalDefaults = true) =>
+        Parameters(endpoint, CodeNames.Runtime, query, optionalDefaults);
+
+    /// <summary>The declared parameters, with the models of <paramref name="names"/>.</summary>
+    public static IEnumerable<string> Parameters(BoundEndpoint endpoint, CodeNames names, IEnumerable<BoundParameter>? query = null, bool optionalDefaults = true)
     {
         foreach (var parameter in endpoint.PathParameters)
         {
@@ -31,7 +35,7 @@ internal static class EndpointSignature
 
         if (endpoint.Request is { } request)
         {
-            yield return $"{KnownTypes.Model(request.Type)} {request.CSharpName}";
+            yield return $"{names.Model(request.Type)} {request.CSharpName}";
         }
 
         foreach (var parameter in query ?? BoundParameters.InMethodOrder(endpoint.Query))

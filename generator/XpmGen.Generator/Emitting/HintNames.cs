@@ -14,6 +14,7 @@ internal static class HintNames
     public const string SandboxApiSet = "Sandbox.SandboxApiSet.g.cs";
     public const string CliCatalogue = "Cli.GeneratedCommands.g.cs";
     public const string TestingFake = "Testing.XpmFake.g.cs";
+    public const string ConsumerExtensions = "XpmClientExtensions.Resources.g.cs";
 
     public static string Models(ModelUnit unit) => "Models." + unit.FileKey + ".g.cs";
 

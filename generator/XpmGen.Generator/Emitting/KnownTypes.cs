@@ -41,7 +41,9 @@ internal static class KnownTypes
     public const string XpmPageReader = "global::XpmGen.XpmPageReader";
     public const string XpmNone = "global::XpmGen.XpmNone";
 
-    public static string Model(string name) => "global::" + ModelsNamespace + "." + name;
+    /// <summary>A model of the runtime's schema, for the outputs that only ever use it (sandbox, CLI, testing kit).</summary>
+    public static string Model(string name) => CodeNames.Runtime.Model(name);
 
-    public static string Serializer(string name) => "global::" + SerializationNamespace + "." + name + "Xml";
+    /// <summary>The XML reader and writer of a model of the runtime's schema.</summary>
+    public static string Serializer(string name) => CodeNames.Runtime.Serializer(name);
 }

@@ -6,14 +6,21 @@ namespace XpmGen.Generator.Emitting;
 
 /// <summary>
 /// Emits the model classes of one XSD file and, for each, a reflection-free XML reader and writer.
-/// Pure: unit in, text out.
+/// Pure: unit and namespaces in, text out.
 /// </summary>
-internal static class ModelEmitter
+internal sealed class ModelEmitter
 {
-    public static string Emit(ModelUnit unit, CancellationToken cancellationToken)
+    private readonly CodeNames _names;
+
+    private ModelEmitter(CodeNames names) => _names = names;
+
+    public static string Emit(ModelUnit unit, CodeNames names, CancellationToken cancellationToken) =>
+        new ModelEmitter(names).EmitUnit(unit, cancellationToken);
+
+    private string EmitUnit(ModelUnit unit, CancellationToken cancellationToken)
     {
         var writer = SourceWriter.ForFile("schema/models/" + unit.SourceFile);
-        writer.OpenBlock("namespace " + KnownTypes.ModelsNamespace);
+        writer.OpenBlock("namespace " + _names.Models);
         for (var i = 0; i < unit.Classes.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -27,7 +34,7 @@ internal static class ModelEmitter
 
         writer.CloseBlock();
         writer.Line();
-        writer.OpenBlock("namespace " + KnownTypes.SerializationNamespace);
+        writer.OpenBlock("namespace " + _names.Serialization);
         for (var i = 0; i < unit.Classes.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,7 +50,7 @@ internal static class ModelEmitter
         return writer.ToString();
     }
 
-    private static void EmitClass(SourceWriter writer, ModelClass model)
+    private void EmitClass(SourceWriter writer, ModelClass model)
     {
         writer.Summary(model.Documentation ?? $"The XPM {model.Name} entity.");
         writer.Line(KnownTypes.GeneratedCode);
@@ -63,7 +70,7 @@ internal static class ModelEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitProperty(SourceWriter writer, ModelProperty property)
+    private void EmitProperty(SourceWriter writer, ModelProperty property)
     {
         var documentation = Documentation(property);
         var xmlName = SourceWriter.Literal(property.XmlName);
@@ -89,7 +96,7 @@ internal static class ModelEmitter
         {
             writer.Summary(documentation);
             writer.Line($"[{KnownTypes.XmlSerialization}.{serializerAttribute}({xmlName})]");
-            writer.Line($"public {KnownTypes.Model(property.ComplexType!)}? {property.PropertyName} {{ get; set; }}");
+            writer.Line($"public {_names.Model(property.ComplexType!)}? {property.PropertyName} {{ get; set; }}");
             return;
         }
 
@@ -124,11 +131,14 @@ internal static class ModelEmitter
         writer.Line("}");
     }
 
-    private static void EmitSerializer(SourceWriter writer, ModelClass model)
+    private void EmitSerializer(SourceWriter writer, ModelClass model)
     {
-        var modelType = KnownTypes.Model(model.Name);
+        var modelType = _names.Model(model.Name);
         writer.Line($"/// <summary>Reads and writes <see cref=\"{modelType}\"/> as XML, without reflection.</summary>");
+        // Public for the generated code of other assemblies (request builders, sandbox, CLI, test kit), not for app code.
+        writer.Line("/// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>");
         writer.Line(KnownTypes.GeneratedCode);
+        writer.Line(KnownTypes.EditorBrowsableNever);
         writer.OpenBlock($"public static partial class {model.Name}Xml");
         EmitReader(writer, model, modelType);
         writer.Line();
@@ -136,7 +146,7 @@ internal static class ModelEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitReader(SourceWriter writer, ModelClass model, string modelType)
+    private void EmitReader(SourceWriter writer, ModelClass model, string modelType)
     {
         writer.Line("/// <summary>");
         writer.Line($"/// Reads the element the reader is on into a new <see cref=\"{modelType}\"/> and moves past its end.");
@@ -198,7 +208,7 @@ internal static class ModelEmitter
                     break;
                 default:
                     writer.Line(property.Kind == ValueKind.Complex
-                        ? $"value.{property.PropertyName} = {KnownTypes.Serializer(property.ComplexType!)}.Read(reader);"
+                        ? $"value.{property.PropertyName} = {_names.Serializer(property.ComplexType!)}.Read(reader);"
                         : $"value.{property.PropertyName} = {KnownTypes.XpmXml}.Read{FormatSuffix(property.Kind)}(reader);");
                     break;
             }
@@ -219,7 +229,7 @@ internal static class ModelEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitWriter(SourceWriter writer, ModelClass model, string modelType)
+    private void EmitWriter(SourceWriter writer, ModelClass model, string modelType)
     {
         writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as an element named <paramref name=\"elementName\"/>; null members are left out.</summary>");
         writer.Line("/// <param name=\"writer\">The writer.</param>");
@@ -272,7 +282,7 @@ internal static class ModelEmitter
                     if (property.Kind == ValueKind.Complex)
                     {
                         writer.OpenBlock($"if (value.{property.PropertyName} is not null)");
-                        writer.Line($"{KnownTypes.Serializer(property.ComplexType!)}.Write(writer, value.{property.PropertyName}, {name});");
+                        writer.Line($"{_names.Serializer(property.ComplexType!)}.Write(writer, value.{property.PropertyName}, {name});");
                         writer.CloseBlock();
                     }
                     else
@@ -288,11 +298,11 @@ internal static class ModelEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitItemWrite(SourceWriter writer, ModelProperty property, string name)
+    private void EmitItemWrite(SourceWriter writer, ModelProperty property, string name)
     {
         if (property.Kind == ValueKind.Complex)
         {
-            writer.Line($"{KnownTypes.Serializer(property.ComplexType!)}.Write(writer, item, {name});");
+            writer.Line($"{_names.Serializer(property.ComplexType!)}.Write(writer, item, {name});");
         }
         else
         {
@@ -300,18 +310,18 @@ internal static class ModelEmitter
         }
     }
 
-    private static string ItemReader(ModelProperty property) =>
+    private string ItemReader(ModelProperty property) =>
         property.Kind == ValueKind.Complex
-            ? $"{KnownTypes.Serializer(property.ComplexType!)}.Read"
+            ? $"{_names.Serializer(property.ComplexType!)}.Read"
             : $"static reader => {KnownTypes.XpmXml}.ReadString(reader) ?? string.Empty";
 
-    private static string ItemRead(ModelProperty property) =>
+    private string ItemRead(ModelProperty property) =>
         property.Kind == ValueKind.Complex
-            ? $"{KnownTypes.Serializer(property.ComplexType!)}.Read(reader)"
+            ? $"{_names.Serializer(property.ComplexType!)}.Read(reader)"
             : $"{KnownTypes.XpmXml}.ReadString(reader) ?? string.Empty";
 
-    private static string ListType(ModelProperty property) =>
-        $"{KnownTypes.List}<{(property.Kind == ValueKind.Complex ? KnownTypes.Model(property.ComplexType!) : "string")}>";
+    private string ListType(ModelProperty property) =>
+        $"{KnownTypes.List}<{(property.Kind == ValueKind.Complex ? _names.Model(property.ComplexType!) : "string")}>";
 
     private static string Local(ModelProperty property) =>
         char.ToLowerInvariant(property.PropertyName[0]) + property.PropertyName.Substring(1) + "Value";

@@ -8,14 +8,22 @@ namespace XpmGen.Generator.Emitting;
 
 /// <summary>
 /// Emits one resource: its endpoint descriptors (a nested class of <c>XpmEndpoints</c>), its pure request
-/// builders (<c>ClientRequests</c>) and its facade (<c>IClientApi</c>, implemented by <c>ClientApi</c>). Pure: unit in, text out.
+/// builders (<c>ClientRequests</c>) and its facade (<c>IClientApi</c>, implemented by <c>ClientApi</c>), in the namespaces
+/// <see cref="CodeNames"/> gives. Pure: unit and namespaces in, text out.
 /// </summary>
-internal static class ResourceEmitter
+internal sealed class ResourceEmitter
 {
-    public static string Emit(ResourceUnit unit, CancellationToken cancellationToken)
+    private readonly CodeNames _names;
+
+    private ResourceEmitter(CodeNames names) => _names = names;
+
+    public static string Emit(ResourceUnit unit, CodeNames names, CancellationToken cancellationToken) =>
+        new ResourceEmitter(names).EmitUnit(unit, cancellationToken);
+
+    private string EmitUnit(ResourceUnit unit, CancellationToken cancellationToken)
     {
         var writer = SourceWriter.ForFile("schema/endpoints/" + unit.SourceFile);
-        writer.OpenBlock("namespace " + KnownTypes.RootNamespace);
+        writer.OpenBlock("namespace " + _names.Root);
         EmitEndpoints(writer, unit, cancellationToken);
         writer.Line();
         EmitRequests(writer, unit, cancellationToken);
@@ -25,7 +33,7 @@ internal static class ResourceEmitter
         return writer.ToString();
     }
 
-    private static void EmitEndpoints(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
+    private void EmitEndpoints(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
     {
         writer.OpenBlock("public static partial class XpmEndpoints");
         writer.Line($"/// <summary>The endpoints of <c>{SourceWriter.Xml(unit.ApiPath)}</c>. {SourceWriter.Xml(unit.Description)}</summary>");
@@ -45,7 +53,7 @@ internal static class ResourceEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitEndpointProperties(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    private void EmitEndpointProperties(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
     {
         var first = true;
         foreach (var endpoint in endpoints)
@@ -71,7 +79,7 @@ internal static class ResourceEmitter
         }
     }
 
-    private static void EmitRequests(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
+    private void EmitRequests(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
     {
         writer.Line($"/// <summary>Builds the requests of <c>{SourceWriter.Xml(unit.ApiPath)}</c> without sending them; send them with <see cref=\"{KnownTypes.XpmClient}.SendAsync{{TResponse}}\"/>.</summary>");
         writer.Line(KnownTypes.GeneratedCode);
@@ -89,7 +97,7 @@ internal static class ResourceEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitRequestMethods(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    private void EmitRequestMethods(SourceWriter writer, ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
     {
         var first = true;
         foreach (var endpoint in endpoints.Where(static e => e.Response.Kind != ResponseKind.None))
@@ -108,7 +116,7 @@ internal static class ResourceEmitter
 
             first = false;
             EmitDocs(writer, endpoint, isFacade: false);
-            writer.OpenBlock($"public static {RequestType(endpoint)} {endpoint.Name}({string.Join(", ", EndpointSignature.Parameters(endpoint))})");
+            writer.OpenBlock($"public static {RequestType(endpoint)} {endpoint.Name}({string.Join(", ", EndpointSignature.Parameters(endpoint, _names))})");
             if (endpoint.Request is { } bodyParameter)
             {
                 writer.Line($"global::System.ArgumentNullException.ThrowIfNull({bodyParameter.CSharpName});");
@@ -124,12 +132,12 @@ internal static class ResourceEmitter
                 ? "global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>()"
                 : $"new {KnownTypes.XpmQuery}()" + string.Concat(endpoint.Query.Select(static p => $".Add({SourceWriter.Literal(p.Placeholder)}, {p.CSharpName})")) + ".Parameters";
             var body = endpoint.Request is { } request
-                ? $"{KnownTypes.XpmRequestBody}.Create({SourceWriter.Literal(request.Element)}, {request.CSharpName}, {KnownTypes.Serializer(request.Type)}.Write)"
+                ? $"{KnownTypes.XpmRequestBody}.Create({SourceWriter.Literal(request.Element)}, {request.CSharpName}, {_names.Serializer(request.Type)}.Write)"
                 : "null";
             var reader = endpoint.Response.Kind == ResponseKind.None ? $"{KnownTypes.XpmResponseReader}.None" : endpoint.Name + "Reader";
             writer.Line($"return new {RequestType(endpoint)}(");
             writer.Indent();
-            writer.Line($"{KnownTypes.XpmEndpoints}.{unit.Resource}.{QualifiedName(endpoint)},");
+            writer.Line($"{_names.Endpoints}.{unit.Resource}.{QualifiedName(endpoint)},");
             writer.Line($"{PathExpression(endpoint)},");
             writer.Line($"{query},");
             writer.Line($"{body},");
@@ -144,7 +152,7 @@ internal static class ResourceEmitter
     /// takes and tests fake, and a sealed class that implements it. Every member is described once: the interface carries
     /// its docs, the class inherits them.
     /// </summary>
-    private static void EmitFacade(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
+    private void EmitFacade(SourceWriter writer, ResourceUnit unit, CancellationToken cancellationToken)
     {
         var groups = Groups(unit).ToList();
         var facade = unit.Resource + "Api";
@@ -171,7 +179,7 @@ internal static class ResourceEmitter
         writer.CloseBlock();
         writer.Line();
 
-        writer.Line($"/// <summary>The <c>{SourceWriter.Xml(unit.ApiPath)}</c> endpoints, sent through an <see cref=\"{KnownTypes.XpmClient}\"/>: <see cref=\"{KnownTypes.XpmClient}.{unit.Facade}\"/>.</summary>");
+        writer.Line($"/// <summary>The <c>{SourceWriter.Xml(unit.ApiPath)}</c> endpoints, sent through an <see cref=\"{KnownTypes.XpmClient}\"/>: <see cref=\"{FacadeEntry(unit)}\"/>.</summary>");
         EmitRemarks(writer, unit);
         writer.Line(KnownTypes.GeneratedCode);
         writer.OpenBlock($"public sealed partial class {facade} : I{facade}");
@@ -218,7 +226,7 @@ internal static class ResourceEmitter
         }
     }
 
-    private static void EmitRemarks(SourceWriter writer, ResourceUnit unit)
+    private void EmitRemarks(SourceWriter writer, ResourceUnit unit)
     {
         if (!string.IsNullOrWhiteSpace(unit.Description))
         {
@@ -243,7 +251,7 @@ internal static class ResourceEmitter
         public string Body { get; }
     }
 
-    private static void EmitInterfaceMembers(SourceWriter writer, IReadOnlyList<FacadeMember> members, bool first)
+    private void EmitInterfaceMembers(SourceWriter writer, IReadOnlyList<FacadeMember> members, bool first)
     {
         foreach (var member in members)
         {
@@ -262,7 +270,7 @@ internal static class ResourceEmitter
         }
     }
 
-    private static void EmitClassMembers(SourceWriter writer, IReadOnlyList<FacadeMember> members)
+    private void EmitClassMembers(SourceWriter writer, IReadOnlyList<FacadeMember> members)
     {
         foreach (var member in members)
         {
@@ -283,13 +291,13 @@ internal static class ResourceEmitter
         return docs.ToString().TrimEnd('\n').Split('\n');
     }
 
-    private static List<FacadeMember> FacadeMembers(ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
+    private List<FacadeMember> FacadeMembers(ResourceUnit unit, IReadOnlyList<BoundEndpoint> endpoints, CancellationToken cancellationToken)
     {
         var members = new List<FacadeMember>();
         foreach (var endpoint in endpoints)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var parameters = EndpointSignature.Parameters(endpoint).Append(CancellationParameter).ToList();
+            var parameters = EndpointSignature.Parameters(endpoint, _names).Append(CancellationParameter).ToList();
             var call = $"{unit.Resource}Requests.{QualifiedName(endpoint)}({string.Join(", ", EndpointSignature.Arguments(endpoint))})";
             members.Add(new FacadeMember(
                 Docs(w => EmitDocs(w, endpoint, isFacade: true)),
@@ -312,9 +320,9 @@ internal static class ResourceEmitter
     }
 
     // Large lists (a detailed client list can exceed 50 MB) can be read item by item instead of all at once.
-    private static FacadeMember StreamMember(BoundEndpoint endpoint, IEnumerable<string> parameters, string call)
+    private FacadeMember StreamMember(BoundEndpoint endpoint, IEnumerable<string> parameters, string call)
     {
-        var item = KnownTypes.Model(endpoint.Response.Type!);
+        var item = _names.Model(endpoint.Response.Type!);
         var docs = Docs(writer =>
         {
             writer.Summary(
@@ -332,10 +340,10 @@ internal static class ResourceEmitter
     }
 
     /// <summary>Describes the helper the binder described in <see cref="BoundPaging"/>: its signature, and the runtime walker it calls.</summary>
-    private static FacadeMember PagingMember(ResourceUnit unit, BoundEndpoint endpoint, BoundPaging paging)
+    private FacadeMember PagingMember(ResourceUnit unit, BoundEndpoint endpoint, BoundPaging paging)
     {
-        var signature = EndpointSignature.Parameters(endpoint, paging.Query).Append(CancellationParameter);
-        var item = KnownTypes.Model(endpoint.Response.Type!);
+        var signature = EndpointSignature.Parameters(endpoint, _names, paging.Query).Append(CancellationParameter);
+        var item = _names.Model(endpoint.Response.Type!);
         var call = $"{unit.Resource}Requests.{QualifiedName(endpoint)}({string.Join(", ", EndpointSignature.Arguments(endpoint, paging))})";
         var variables = string.Join(", ", paging.Driven.Select(static d => d.Variable));
         var (how, body) = paging.Style switch
@@ -370,7 +378,7 @@ internal static class ResourceEmitter
 
     private const string XpmExceptionDoc = "/// <exception cref=\"global::XpmGen.XpmException\">XPM answered with an error, or with content that is not the expected XML.</exception>";
 
-    private static void EmitDocs(SourceWriter writer, BoundEndpoint endpoint, bool isFacade)
+    private void EmitDocs(SourceWriter writer, BoundEndpoint endpoint, bool isFacade)
     {
         writer.Summary(endpoint.Summary ?? $"Calls {endpoint.Method} {endpoint.PathTemplate}.", endpoint.Remarks);
         EndpointSignature.WriteParamDocs(writer, endpoint, ParameterDocsFor.Client);
@@ -401,7 +409,7 @@ internal static class ResourceEmitter
         }
     }
 
-    private static string PathExpression(BoundEndpoint endpoint)
+    private string PathExpression(BoundEndpoint endpoint)
     {
         var parts = new List<string>();
         var literal = new StringBuilder();
@@ -436,24 +444,31 @@ internal static class ResourceEmitter
         return string.Join(" + ", parts);
     }
 
-    internal static string ResultType(BoundEndpoint endpoint) => endpoint.Response.Kind switch
+    /// <summary>What a call of the endpoint returns, with the runtime's models (the sandbox, CLI and testing kit use it).</summary>
+    internal static string ResultType(BoundEndpoint endpoint) => ResultType(endpoint, CodeNames.Runtime);
+
+    private string FacadeEntry(ResourceUnit unit) => _names == CodeNames.Runtime
+        ? $"{KnownTypes.XpmClient}.{unit.Facade}"
+        : $"{_names.InRoot(ConsumerEmitter.ExtensionsClass)}.{unit.Facade}({KnownTypes.XpmClient})";
+
+    private static string ResultType(BoundEndpoint endpoint, CodeNames names) => endpoint.Response.Kind switch
     {
-        ResponseKind.List => $"{KnownTypes.ReadOnlyList}<{KnownTypes.Model(endpoint.Response.Type!)}>",
-        ResponseKind.Page => $"{KnownTypes.XpmPage}<{KnownTypes.Model(endpoint.Response.Type!)}>",
-        ResponseKind.Single => KnownTypes.Model(endpoint.Response.Type!),
-        ResponseKind.Optional => KnownTypes.Model(endpoint.Response.Type!) + "?",
+        ResponseKind.List => $"{KnownTypes.ReadOnlyList}<{names.Model(endpoint.Response.Type!)}>",
+        ResponseKind.Page => $"{KnownTypes.XpmPage}<{names.Model(endpoint.Response.Type!)}>",
+        ResponseKind.Single => names.Model(endpoint.Response.Type!),
+        ResponseKind.Optional => names.Model(endpoint.Response.Type!) + "?",
         ResponseKind.Value => "string?",
         _ => KnownTypes.XpmNone,
     };
 
-    private static string RequestType(BoundEndpoint endpoint) => $"{KnownTypes.XpmRequest}<{ResultType(endpoint)}>";
+    private string RequestType(BoundEndpoint endpoint) => $"{KnownTypes.XpmRequest}<{ResultType(endpoint, _names)}>";
 
-    private static string ReaderType(BoundEndpoint endpoint) => $"global::XpmGen.XpmResponseReader<{ResultType(endpoint)}>";
+    private string ReaderType(BoundEndpoint endpoint) => $"global::XpmGen.XpmResponseReader<{ResultType(endpoint, _names)}>";
 
-    private static string FacadeReturnType(BoundEndpoint endpoint) =>
-        endpoint.Response.Kind == ResponseKind.None ? KnownTypes.Task : $"{KnownTypes.Task}<{ResultType(endpoint)}>";
+    private string FacadeReturnType(BoundEndpoint endpoint) =>
+        endpoint.Response.Kind == ResponseKind.None ? KnownTypes.Task : $"{KnownTypes.Task}<{ResultType(endpoint, _names)}>";
 
-    private static string ReaderFactory(BoundEndpoint endpoint)
+    private string ReaderFactory(BoundEndpoint endpoint)
     {
         var response = endpoint.Response;
         if (response.Kind == ResponseKind.Value)
@@ -461,8 +476,8 @@ internal static class ResourceEmitter
             return $"{KnownTypes.XpmResponseReader}.Value({SourceWriter.Literal(response.Element)})";
         }
 
-        var type = KnownTypes.Model(response.Type!);
-        var read = KnownTypes.Serializer(response.Type!) + ".Read";
+        var type = _names.Model(response.Type!);
+        var read = _names.Serializer(response.Type!) + ".Read";
         var webUrl = response.HasWebUrl ? $", static (value, webUrl) => value.{Binding.Vocabulary.WebUrl} ??= webUrl" : string.Empty;
         return response.Kind switch
         {

@@ -10,6 +10,13 @@ internal enum GeneratorOutput
     /// <summary>Models, XML readers and writers, request builders, facades and the endpoint catalogue (the default).</summary>
     Client,
 
+    /// <summary>
+    /// An application's own schema files beside the packaged client (<c>XpmGenOutput=Consumer</c>, the default of the
+    /// package's build targets): models, readers and writers, request builders, facades and their catalogue in the
+    /// namespace <c>XpmGenNamespace</c>, sent through the runtime's <c>XpmClient</c>, and never a type of the runtime itself.
+    /// </summary>
+    Consumer,
+
     /// <summary>The sandbox's route table and one overridable behaviour class per resource (<c>XpmGenOutput=Sandbox</c>).</summary>
     Sandbox,
 
@@ -28,10 +35,16 @@ internal static class GeneratorOutputs
 {
     public const string BuildProperty = "build_property.XpmGenOutput";
 
+    /// <summary>The namespace of a consumer's generated code; <c>RootNamespace</c> when unset.</summary>
+    public const string NamespaceProperty = "build_property.XpmGenNamespace";
+
+    public const string RootNamespaceProperty = "build_property.RootNamespace";
+
     public static GeneratorOutput Parse(string? value) => value?.Trim() switch
     {
         null or "" => GeneratorOutput.Client,
         var text when string.Equals(text, "Client", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Client,
+        var text when string.Equals(text, "Consumer", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Consumer,
         var text when string.Equals(text, "Sandbox", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Sandbox,
         var text when string.Equals(text, "Cli", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Cli,
         var text when string.Equals(text, "Testing", System.StringComparison.OrdinalIgnoreCase) => GeneratorOutput.Testing,

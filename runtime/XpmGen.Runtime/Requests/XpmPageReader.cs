@@ -7,6 +7,12 @@ using XpmGen.Serialization;
 namespace XpmGen;
 
 /// <summary>Creates the payload readers of paged lists, which read a page's items and its continuation into an <see cref="XpmPage{T}"/>.</summary>
+/// <remarks>
+/// <para>Part of the generator's extension API: the code generated from a schema calls it, the runtime's own and an
+/// application's own schema files alike (docs/packaging.md), so it is public and versioned like the rest of the package,
+/// but hidden from IntelliSense because applications have no need to call it.</para>
+/// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class XpmPageReader
 {
     /// <summary>The element beside the list that carries token paging's links.</summary>

@@ -3,6 +3,12 @@ using System;
 namespace XpmGen;
 
 /// <summary>Fills the placeholders of endpoint paths.</summary>
+/// <remarks>
+/// <para>Part of the generator's extension API: the code generated from a schema calls it, the runtime's own and an
+/// application's own schema files alike (docs/packaging.md), so it is public and versioned like the rest of the package,
+/// but hidden from IntelliSense because applications have no need to call it.</para>
+/// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class XpmPath
 {
     /// <summary>

@@ -9,6 +9,12 @@ namespace XpmGen.Serialization;
 /// no offset and <c>HH:mm</c> times. Every <c>Parse</c> method reads an empty or white-space value
 /// as <see langword="null"/> and throws <see cref="FormatException"/> naming the expected format otherwise.
 /// </summary>
+/// <remarks>
+/// <para>Part of the generator's extension API: the code generated from a schema calls it, the runtime's own and an
+/// application's own schema files alike (docs/packaging.md), so it is public and versioned like the rest of the package,
+/// but hidden from IntelliSense because applications have no need to call it.</para>
+/// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class XpmValueFormat
 {
     private static readonly string[] DateTimeFormats =

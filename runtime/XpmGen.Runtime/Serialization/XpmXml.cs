@@ -14,7 +14,11 @@ namespace XpmGen.Serialization;
 /// elements and stray text are skipped (Xero adds fields), and empty elements such as <c>&lt;Fax /&gt;</c>
 /// read as <see langword="null"/>. A value that does not parse raises an <see cref="XmlException"/>
 /// naming the element, the value and the line.
+/// <para>Part of the generator's extension API: the code generated from a schema calls it, the runtime's own and an
+/// application's own schema files alike (docs/packaging.md), so it is public and versioned like the rest of the package,
+/// but hidden from IntelliSense because applications have no need to call it.</para>
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class XpmXml
 {
     private static readonly XmlReaderSettings SyncSettings = CreateReaderSettings(async: false);

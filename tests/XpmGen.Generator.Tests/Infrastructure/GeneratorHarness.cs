@@ -26,11 +26,14 @@ internal static class GeneratorHarness
                 nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string? output = null) =>
+        CreateDriver(files, output is null ? null : TestOptionsProvider.Output(output));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, TestOptionsProvider? properties) =>
         CSharpGeneratorDriver.Create(
             new[] { new XpmSourceGenerator().AsSourceGenerator() },
             files,
             ParseOptions,
-            optionsProvider: output is null ? null : TestOptionsProvider.Output(output),
+            optionsProvider: properties,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static (GeneratorDriver Driver, GeneratorDriverRunResult Result) Run(IEnumerable<AdditionalText> files, CSharpCompilation? compilation = null, string? output = null)

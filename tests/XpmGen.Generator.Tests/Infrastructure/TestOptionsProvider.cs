@@ -17,6 +17,18 @@ internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> gl
     public static TestOptionsProvider Output(string value) =>
         new(new Dictionary<string, string> { ["build_property.XpmGenOutput"] = value });
 
+    /// <summary>Several build properties by their MSBuild names, for example <c>("XpmGenNamespace", "Contoso.Xpm")</c>.</summary>
+    public static TestOptionsProvider Properties(params (string Name, string Value)[] properties)
+    {
+        var globals = new Dictionary<string, string>();
+        foreach (var (name, value) in properties)
+        {
+            globals["build_property." + name] = value;
+        }
+
+        return new(globals);
+    }
+
     private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {
         public static readonly Options Empty = new(new Dictionary<string, string>());

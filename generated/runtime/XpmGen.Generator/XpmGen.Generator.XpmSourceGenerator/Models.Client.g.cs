@@ -2298,7 +2298,9 @@ namespace XpmGen.Models
 namespace XpmGen.Serialization
 {
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.Client"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientXml
     {
         /// <summary>
@@ -2659,7 +2661,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientType"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientTypeXml
     {
         /// <summary>
@@ -2721,7 +2725,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.AutoBasOptInCriteria"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class AutoBasOptInCriteriaXml
     {
         /// <summary>
@@ -2783,7 +2789,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.Contact"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactXml
     {
         /// <summary>
@@ -2869,7 +2877,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientNote"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientNoteXml
     {
         /// <summary>
@@ -2939,7 +2949,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationship"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipXml
     {
         /// <summary>
@@ -3016,7 +3028,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientAddRequestXml
     {
         /// <summary>
@@ -3286,7 +3300,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientAddContact"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientAddContactXml
     {
         /// <summary>
@@ -3364,7 +3380,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientUpdateRequestXml
     {
         /// <summary>
@@ -3625,7 +3643,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientUuidRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientUuidRequestXml
     {
         /// <summary>
@@ -3675,7 +3695,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ContactAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactAddRequestXml
     {
         /// <summary>
@@ -3760,7 +3782,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ContactUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactUpdateRequestXml
     {
         /// <summary>
@@ -3845,7 +3869,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientContactLinkRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientContactLinkRequestXml
     {
         /// <summary>
@@ -3908,7 +3934,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientContactLink"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientContactLinkXml
     {
         /// <summary>
@@ -3966,7 +3994,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipAddRequestXml
     {
         /// <summary>
@@ -4040,7 +4070,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipUpdateRequestXml
     {
         /// <summary>
@@ -4106,7 +4138,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipUuidRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipUuidRequestXml
     {
         /// <summary>
@@ -4156,7 +4190,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientRelationshipDetail"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipDetailXml
     {
         /// <summary>
@@ -4243,7 +4279,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.ClientDocumentAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientDocumentAddRequestXml
     {
         /// <summary>

@@ -505,7 +505,9 @@ namespace XpmGen.Models
 namespace XpmGen.Serialization
 {
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.Invoice"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceXml
     {
         /// <summary>
@@ -660,7 +662,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.InvoiceJob"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceJobXml
     {
         /// <summary>
@@ -748,7 +752,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.InvoiceTask"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceTaskXml
     {
         /// <summary>
@@ -830,7 +836,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.InvoiceCost"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceCostXml
     {
         /// <summary>
@@ -916,7 +924,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.InvoicePayment"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoicePaymentXml
     {
         /// <summary>

@@ -1449,7 +1449,9 @@ namespace XpmGen.Models
 namespace XpmGen.Serialization
 {
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.Job"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobXml
     {
         /// <summary>
@@ -1627,7 +1629,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobStaff"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobStaffXml
     {
         /// <summary>
@@ -1685,7 +1689,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobTask"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskXml
     {
         /// <summary>
@@ -1792,7 +1798,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobMilestone"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobMilestoneXml
     {
         /// <summary>
@@ -1858,7 +1866,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobNote"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteXml
     {
         /// <summary>
@@ -1941,7 +1951,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobNoteComment"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteCommentXml
     {
         /// <summary>
@@ -2003,7 +2015,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAddRequestXml
     {
         /// <summary>
@@ -2093,7 +2107,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobStateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobStateRequestXml
     {
         /// <summary>
@@ -2151,7 +2167,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobUpdateRequestXml
     {
         /// <summary>
@@ -2229,7 +2247,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobDeleteRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobDeleteRequestXml
     {
         /// <summary>
@@ -2283,7 +2303,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAssignRequestXml
     {
         /// <summary>
@@ -2385,7 +2407,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignStaff"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAssignStaffXml
     {
         /// <summary>
@@ -2458,7 +2482,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignRole"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAssignRoleXml
     {
         /// <summary>
@@ -2524,7 +2550,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobAssignRoleRemoval"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAssignRoleRemovalXml
     {
         /// <summary>
@@ -2570,7 +2598,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobApplyTemplateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobApplyTemplateRequestXml
     {
         /// <summary>
@@ -2632,7 +2662,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobTaskAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskAddRequestXml
     {
         /// <summary>
@@ -2706,7 +2738,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobTaskUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskUpdateRequestXml
     {
         /// <summary>
@@ -2776,7 +2810,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobReorderTasksRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobReorderTasksRequestXml
     {
         /// <summary>
@@ -2839,7 +2875,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobTaskReorderItem"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskReorderItemXml
     {
         /// <summary>
@@ -2889,7 +2927,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobNoteAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteAddRequestXml
     {
         /// <summary>
@@ -2955,7 +2995,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobDocumentAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobDocumentAddRequestXml
     {
         /// <summary>
@@ -3029,7 +3071,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobCost"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostXml
     {
         /// <summary>
@@ -3118,7 +3162,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobCostAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostAddRequestXml
     {
         /// <summary>
@@ -3204,7 +3250,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobCostUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostUpdateRequestXml
     {
         /// <summary>

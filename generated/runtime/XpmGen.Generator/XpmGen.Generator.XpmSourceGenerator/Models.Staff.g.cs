@@ -204,7 +204,9 @@ namespace XpmGen.Models
 namespace XpmGen.Serialization
 {
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.Staff"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffXml
     {
         /// <summary>
@@ -282,7 +284,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffAddRequestXml
     {
         /// <summary>
@@ -352,7 +356,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffUpdateRequestXml
     {
         /// <summary>
@@ -426,7 +432,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffUuidRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffUuidRequestXml
     {
         /// <summary>
@@ -476,7 +484,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffEnableRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffEnableRequestXml
     {
         /// <summary>
@@ -533,7 +543,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.StaffSecurity"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffSecurityXml
     {
         /// <summary>

@@ -327,7 +327,9 @@ namespace XpmGen.Models
 namespace XpmGen.Serialization
 {
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.Time"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimeXml
     {
         /// <summary>
@@ -430,7 +432,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.JobReference"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobReferenceXml
     {
         /// <summary>
@@ -484,7 +488,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.TimesheetAddRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimesheetAddRequestXml
     {
         /// <summary>
@@ -562,7 +568,9 @@ namespace XpmGen.Serialization
     }
 
     /// <summary>Reads and writes <see cref="global::XpmGen.Models.TimesheetUpdateRequest"/> as XML, without reflection.</summary>
+    /// <remarks>Part of the generator's extension API, hidden from IntelliSense; the client's methods read and write the model.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimesheetUpdateRequestXml
     {
         /// <summary>
