@@ -26,7 +26,8 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
         var parsed = context.AdditionalTextsProvider
             .Where(static file => SchemaFileParser.IsSchemaFile(file.Path))
             .WithTrackingName(TrackingNames.SchemaFiles)
-            .Select(static (file, cancellationToken) => SchemaFileParser.Parse(file, cancellationToken))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (input, cancellationToken) => SchemaFileParser.Parse(input.Left, SchemaFileParser.IsReference(input.Right, input.Left), cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // Caching boundary 2: binding needs every file, but its output is split into equatable units

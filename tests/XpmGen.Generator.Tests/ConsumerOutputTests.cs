@@ -88,6 +88,58 @@ public sealed class ConsumerOutputTests
         Assert.Contains(plain.Results.Single().GeneratedSources, static s => s.HintName == "XpmClient.Resources.g.cs");
     }
 
+    [Fact]
+    public void The_runtime_models_handed_to_the_build_can_be_named_and_are_not_emitted_again()
+    {
+        var reference = ("/pkg/schema/models/client.xsd", """
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+              <xs:complexType name="Client"><xs:sequence><xs:element name="Name" type="xs:string" minOccurs="0"/></xs:sequence></xs:complexType>
+              <xs:complexType name="Proposal"><xs:sequence><xs:element name="Title" type="xs:string" minOccurs="0"/></xs:sequence></xs:complexType>
+            </xs:schema>
+            """);
+        var own = ("/app/xpm/models/proposal.xsd", """
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+              <xs:complexType name="Proposal"><xs:sequence>
+                <xs:element name="Name" type="xs:string" minOccurs="0"/>
+                <xs:element name="Client" type="Client" minOccurs="0"/>
+              </xs:sequence></xs:complexType>
+            </xs:schema>
+            """);
+        var endpoints = ("/app/xpm/endpoints/proposal.yaml", """
+            resource: Proposal
+            facade: Proposals
+            path: proposal.api
+            endpoints:
+              - name: Prospects
+                method: GET
+                path: prospects
+                scopes: [practicemanager]
+                response: { element: Clients, item: Client, type: Client, many: true }
+              - name: List
+                method: GET
+                path: list
+                scopes: [practicemanager]
+                response: { element: Proposals, item: Proposal, type: Proposal, many: true }
+            """);
+        var files = new[] { reference, own, endpoints }.Select(static f => (AdditionalText)new InMemoryAdditionalText(f.Item1, f.Item2)).ToList();
+        var options = TestOptionsProvider.Properties(("XpmGenOutput", "Consumer"), ("XpmGenNamespace", "Contoso.Practice")).WithReferenceFiles(new[] { reference.Item1 });
+
+        var result = GeneratorHarness.CreateDriver(files, options).RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult();
+
+        // The application's Proposal shadows the runtime's one without a duplicate-type error.
+        Assert.Empty(result.Diagnostics);
+        var sources = result.Results.Single().GeneratedSources.ToDictionary(static s => s.HintName, static s => s.SourceText.ToString());
+        Assert.Equal(
+            new[] { "Models.Proposal.g.cs", "Resources.Proposal.g.cs", "XpmClientExtensions.Resources.g.cs" },
+            sources.Keys.OrderBy(static k => k, System.StringComparer.Ordinal));
+        var model = sources["Models.Proposal.g.cs"];
+        Assert.Contains("public global::XpmGen.Models.Client? Client { get; set; }", model, System.StringComparison.Ordinal);
+        Assert.Contains("global::XpmGen.Serialization.ClientXml.Read(reader)", model, System.StringComparison.Ordinal);
+        var resource = sources["Resources.Proposal.g.cs"];
+        Assert.Contains("IReadOnlyList<global::XpmGen.Models.Client>", resource, System.StringComparison.Ordinal);
+        Assert.Contains("IReadOnlyList<global::Contoso.Practice.Models.Proposal>", resource, System.StringComparison.Ordinal);
+    }
+
     private static GeneratorDriverRunResult Run(params (string Name, string Value)[] properties) =>
         GeneratorHarness.CreateDriver(GeneratorHarness.LoadSchemaFolder(Widgets), TestOptionsProvider.Properties(properties))
             .RunGenerators(GeneratorHarness.CreateCompilation())

@@ -46,6 +46,9 @@ internal static class SchemaBinder
         private readonly Dictionary<string, (SimpleTypeSpec Spec, string File)> _simpleTypes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ModelClass> _classes = new(StringComparer.Ordinal);
 
+        // Types declared only by reference files (the runtime's schema handed to an application's build).
+        private readonly HashSet<string> _external = new(StringComparer.Ordinal);
+
         public BindResult Bind(ImmutableArray<ParsedSchemaFile> files)
         {
             var ordered = files.OrderBy(static f => f.FilePath, StringComparer.Ordinal).ToList();
@@ -54,10 +57,13 @@ internal static class SchemaBinder
                 _diagnostics.AddRange(file.Diagnostics);
             }
 
-            var modelFiles = ordered.Where(static f => f.Models is not null).Select(static f => f.Models!).ToList();
+            // An application's own files first: its declarations take their names before the runtime's reference files.
+            var modelFiles = ordered.Where(static f => f.Models is not null).Select(static f => f.Models!).OrderBy(static f => f.IsReference).ToList();
             RegisterTypes(modelFiles);
             var models = BindModels(modelFiles);
-            var resources = BindResources(ordered.Where(static f => f.Resource is not null).Select(static f => f.Resource!).ToList());
+            var resources = BindResources(ordered.Where(static f => f.Resource is not null).Select(static f => f.Resource!).ToList())
+                .Select(r => r with { ExternalTypes = External(r.Endpoints.SelectMany(static e => new[] { e.Request?.Type, e.Response.Type })) })
+                .ToList();
             var client = new ClientUnit(resources
                 .Select(static r => new ClientResource(r.Resource, r.Facade, r.ApiPath, r.Endpoints.Select(static e => e.Group is null ? e.Name : e.Group + "." + e.Name).ToEquatableArray()))
                 .ToEquatableArray());
@@ -74,17 +80,21 @@ internal static class SchemaBinder
                 var fileName = System.IO.Path.GetFileName(file.FilePath);
                 foreach (var type in file.ComplexTypes)
                 {
-                    if (IsDeclared(type.Name, type.Location, out _))
+                    if (Shadowed(file, type.Name) || IsDeclared(type.Name, type.Location, out _))
                     {
                         continue;
                     }
 
                     _complexTypes.Add(type.Name, (type, fileName));
+                    if (file.IsReference)
+                    {
+                        _external.Add(type.Name);
+                    }
                 }
 
                 foreach (var type in file.SimpleTypes)
                 {
-                    if (IsDeclared(type.Name, type.Location, out _))
+                    if (Shadowed(file, type.Name) || IsDeclared(type.Name, type.Location, out _))
                     {
                         continue;
                     }
@@ -93,6 +103,16 @@ internal static class SchemaBinder
                 }
             }
         }
+
+        /// <summary>A reference file's type that an application's own file already declares: the application's wins, silently.</summary>
+        private bool Shadowed(ModelFileSpec file, string name) =>
+            file.IsReference && (_complexTypes.ContainsKey(name) || _simpleTypes.ContainsKey(name));
+
+        /// <summary>The runtime's models among <paramref name="types"/>, sorted, for the emitters to qualify.</summary>
+        private EquatableArray<string> External(IEnumerable<string?> types) =>
+            _external.Count == 0
+                ? EquatableArray<string>.Empty
+                : types.Where(t => t is not null && _external.Contains(t)).Select(static t => t!).Distinct(StringComparer.Ordinal).OrderBy(static t => t, StringComparer.Ordinal).ToEquatableArray();
 
         private bool IsDeclared(string name, LocationInfo location, out string? firstFile)
         {
@@ -127,7 +147,14 @@ internal static class SchemaBinder
                     }
                 }
 
-                units.Add(new ModelUnit(UniqueFileKey(file.FilePath, fileKeys), System.IO.Path.GetFileName(file.FilePath), classes.ToEquatableArray()));
+                // A reference file's classes are bound (an application's endpoint may return them) but emitted by the runtime.
+                if (!file.IsReference)
+                {
+                    units.Add(new ModelUnit(UniqueFileKey(file.FilePath, fileKeys), System.IO.Path.GetFileName(file.FilePath), classes.ToEquatableArray())
+                    {
+                        ExternalTypes = External(classes.SelectMany(static c => c.Properties).Select(static p => p.ComplexType)),
+                    });
+                }
             }
 
             return units;

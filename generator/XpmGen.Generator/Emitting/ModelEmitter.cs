@@ -15,7 +15,7 @@ internal sealed class ModelEmitter
     private ModelEmitter(CodeNames names) => _names = names;
 
     public static string Emit(ModelUnit unit, CodeNames names, CancellationToken cancellationToken) =>
-        new ModelEmitter(names).EmitUnit(unit, cancellationToken);
+        new ModelEmitter(names.WithExternal(unit.ExternalTypes)).EmitUnit(unit, cancellationToken);
 
     private string EmitUnit(ModelUnit unit, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal sealed class ResourceEmitter
     private ResourceEmitter(CodeNames names) => _names = names;
 
     public static string Emit(ResourceUnit unit, CodeNames names, CancellationToken cancellationToken) =>
-        new ResourceEmitter(names).EmitUnit(unit, cancellationToken);
+        new ResourceEmitter(names.WithExternal(unit.ExternalTypes)).EmitUnit(unit, cancellationToken);
 
     private string EmitUnit(ResourceUnit unit, CancellationToken cancellationToken)
     {
@@ -447,7 +447,7 @@ internal sealed class ResourceEmitter
     /// <summary>What a call of the endpoint returns, with the runtime's models (the sandbox, CLI and testing kit use it).</summary>
     internal static string ResultType(BoundEndpoint endpoint) => ResultType(endpoint, CodeNames.Runtime);
 
-    private string FacadeEntry(ResourceUnit unit) => _names == CodeNames.Runtime
+    private string FacadeEntry(ResourceUnit unit) => _names.IsRuntime
         ? $"{KnownTypes.XpmClient}.{unit.Facade}"
         : $"{_names.InRoot(ConsumerEmitter.ExtensionsClass)}.{unit.Facade}({KnownTypes.XpmClient})";
 

@@ -21,7 +21,11 @@ internal sealed record BindResult(
 /// The model classes and their XML readers and writers of one XSD file. <see cref="FileKey"/> is the file's name without
 /// extension in PascalCase, made unique (<c>Clientgroup</c>); every output of the file is named after it.
 /// </summary>
-internal sealed record ModelUnit(string FileKey, string SourceFile, EquatableArray<ModelClass> Classes);
+internal sealed record ModelUnit(string FileKey, string SourceFile, EquatableArray<ModelClass> Classes)
+{
+    /// <summary>The runtime's models this unit names (an application's file naming <c>Client</c>); empty in the runtime itself.</summary>
+    public EquatableArray<string> ExternalTypes { get; init; } = EquatableArray<string>.Empty;
+}
 
 internal sealed record ModelClass(string Name, string? Documentation, EquatableArray<ModelProperty> Properties);
 
@@ -60,7 +64,11 @@ internal sealed record ResourceUnit(
     string Facade,
     string ApiPath,
     string? Description,
-    EquatableArray<BoundEndpoint> Endpoints);
+    EquatableArray<BoundEndpoint> Endpoints)
+{
+    /// <summary>The runtime's models this resource sends or returns (an application's endpoint returning <c>Client</c>).</summary>
+    public EquatableArray<string> ExternalTypes { get; init; } = EquatableArray<string>.Empty;
+}
 
 internal sealed record BoundEndpoint(
     string? Group,

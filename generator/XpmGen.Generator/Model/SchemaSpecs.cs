@@ -16,7 +16,15 @@ internal sealed record ModelFileSpec(
     string FilePath,
     string FileName,
     EquatableArray<ComplexTypeSpec> ComplexTypes,
-    EquatableArray<SimpleTypeSpec> SimpleTypes);
+    EquatableArray<SimpleTypeSpec> SimpleTypes)
+{
+    /// <summary>
+    /// A file of the runtime's own schema that the package hands to an application's build (metadata
+    /// <c>XpmGenSchemaOrigin</c>): its types may be named by the application's files, and resolve to the runtime's models,
+    /// but nothing is emitted for it.
+    /// </summary>
+    public bool IsReference { get; init; }
+}
 
 /// <summary>A named <c>xs:simpleType</c>: a restriction of a built-in type.</summary>
 internal sealed record SimpleTypeSpec(

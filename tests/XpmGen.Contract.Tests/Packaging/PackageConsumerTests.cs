@@ -45,6 +45,9 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         Assert.Contains("analyzers/dotnet/roslyn4.8/cs/XpmGen.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/roslyn4.8/cs/YamlDotNet.dll", entries);
         Assert.Contains("buildTransitive/XpmGen.Runtime.targets", entries);
+        // The runtime's models, for an application's own schema files to name.
+        Assert.Contains("schema/models/client.xsd", entries);
+        Assert.DoesNotContain(entries, static e => e.StartsWith("schema/endpoints/", StringComparison.Ordinal));
         Assert.All(
             entries.Where(static e => e.Contains("XpmGen.Generator", StringComparison.Ordinal)),
             static e => Assert.StartsWith("analyzers/dotnet/roslyn4.8/cs/", e, StringComparison.Ordinal));
@@ -114,8 +117,12 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
             IProposalApi proposals = xpm.Proposals();
             foreach (Proposal proposal in await proposals.ListAsync(CancellationToken.None))
             {
-                Console.WriteLine($"proposal: {proposal.Name} {proposal.Amount} {proposal.SentOn:yyyy-MM-dd}");
+                Console.WriteLine($"proposal: {proposal.Name} {proposal.Amount} {proposal.SentOn:yyyy-MM-dd} for {proposal.Client?.Name}");
             }
+
+            // An endpoint of the app's own schema that returns the runtime's model.
+            IReadOnlyList<XpmGen.Models.Client> prospects = await proposals.ProspectsAsync(CancellationToken.None);
+            Console.WriteLine("prospect: " + prospects[0].Name + " " + prospects[0].IsProspect);
 
             var added = await proposals.AddAsync(new Proposal { Name = "Year-end review", Amount = 1200.50m }, CancellationToken.None);
             Console.WriteLine("added: " + added.Uuid);
@@ -127,8 +134,12 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         var add = "/practicemanager/3.1/proposal.api/add";
         await using var listStub = await _server.AddMappingAsync(Stub("GET", list, """
             <Response><Status>OK</Status><Proposals>
-              <Proposal><UUID>p-1</UUID><Name>Tax planning</Name><Amount>850.00</Amount><SentOn>2026-11-02T00:00:00</SentOn></Proposal>
+              <Proposal><UUID>p-1</UUID><Name>Tax planning</Name><Amount>850.00</Amount><SentOn>2026-11-02T00:00:00</SentOn>
+                <Client><UUID>c-1</UUID><Name>Kowhai Bakery</Name></Client></Proposal>
             </Proposals></Response>
+            """));
+        await using var prospectsStub = await _server.AddMappingAsync(Stub("GET", "/practicemanager/3.1/proposal.api/prospects", """
+            <Response><Status>OK</Status><Clients><Client><UUID>c-2</UUID><Name>Rata Joinery</Name><IsProspect>Yes</IsProspect></Client></Clients></Response>
             """));
         await using var addStub = await _server.AddMappingAsync(Stub("POST", add, """
             <Response><Status>OK</Status><Proposal><UUID>p-2</UUID><Name>Year-end review</Name><Amount>1200.50</Amount></Proposal></Response>
@@ -137,9 +148,10 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         var run = await RunAsync(consumer, "run", "--", _server.BaseAddress.AbsoluteUri, ContractData.TenantId, ContractData.AccessToken);
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("proposal: Tax planning 850.00 2026-11-02", run.Output, StringComparison.Ordinal);
+        Assert.Contains("proposal: Tax planning 850.00 2026-11-02 for Kowhai Bakery", run.Output, StringComparison.Ordinal);
+        Assert.Contains("prospect: Rata Joinery True", run.Output, StringComparison.Ordinal);
         Assert.Contains("added: p-2", run.Output, StringComparison.Ordinal);
-        Assert.Contains("own endpoints: 2", run.Output, StringComparison.Ordinal);
+        Assert.Contains("own endpoints: 3", run.Output, StringComparison.Ordinal);
         Assert.Contains("packaged endpoints: 102", run.Output, StringComparison.Ordinal);
         Assert.Contains("categories: ", run.Output, StringComparison.Ordinal);
         // The generated writer sent the model as XML, with the element names the schema gives.
@@ -191,6 +203,9 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
                   <xs:element name="SentOn" type="xs:dateTime" minOccurs="0">
                     <xs:annotation><xs:documentation>When the proposal was sent.</xs:documentation></xs:annotation>
                   </xs:element>
+                  <xs:element name="Client" type="Client" minOccurs="0">
+                    <xs:annotation><xs:documentation>The client it was sent to: the runtime's model, named from this file.</xs:documentation></xs:annotation>
+                  </xs:element>
                 </xs:sequence>
               </xs:complexType>
             </xs:schema>
@@ -214,6 +229,12 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
                 scopes: [practicemanager]
                 request: { element: Proposal, type: Proposal }
                 response: { element: Proposal, type: Proposal }
+              - name: Prospects
+                method: GET
+                path: prospects
+                summary: Returns the clients a proposal was sent to, as the runtime's Client model.
+                scopes: [practicemanager, practicemanager.read]
+                response: { element: Clients, item: Client, type: Client, many: true }
             """);
     }
 

@@ -6,13 +6,27 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace XpmGen.Generator.Tests.Infrastructure;
 
 /// <summary>Global build properties as MSBuild passes them to generators (<c>build_property.XpmGenOutput</c>).</summary>
-internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> globals, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? files = null) : AnalyzerConfigOptionsProvider
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+    /// <summary>The item metadata of a file (<c>build_metadata.AdditionalFiles.*</c>), by its path.</summary>
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        files is not null && files.TryGetValue(textFile.Path, out var metadata) ? new Options(metadata) : Options.Empty;
+
+    /// <summary>These properties, with the files whose paths are given marked as the runtime's reference schema.</summary>
+    public TestOptionsProvider WithReferenceFiles(IEnumerable<string> paths)
+    {
+        var marked = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var path in paths)
+        {
+            marked[path] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.XpmGenSchemaOrigin"] = "XpmGen.Runtime" };
+        }
+
+        return new(globals, marked);
+    }
 
     public static TestOptionsProvider Output(string value) =>
         new(new Dictionary<string, string> { ["build_property.XpmGenOutput"] = value });
@@ -20,13 +34,13 @@ internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> gl
     /// <summary>Several build properties by their MSBuild names, for example <c>("XpmGenNamespace", "Contoso.Xpm")</c>.</summary>
     public static TestOptionsProvider Properties(params (string Name, string Value)[] properties)
     {
-        var globals = new Dictionary<string, string>();
+        var values = new Dictionary<string, string>();
         foreach (var (name, value) in properties)
         {
-            globals["build_property." + name] = value;
+            values["build_property." + name] = value;
         }
 
-        return new(globals);
+        return new(values);
     }
 
     private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
