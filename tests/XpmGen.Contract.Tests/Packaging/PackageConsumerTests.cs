@@ -93,13 +93,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
     [Fact]
     public async Task A_project_with_its_own_schema_files_gets_typed_models_and_a_facade_in_its_namespace()
     {
-        Assert.True(_package.Pack.ExitCode == 0, _package.Pack.Output);
-        var consumer = _package.NewConsumer("own-schema", "Contoso.Practice", """
-            <ItemGroup>
-              <AdditionalFiles Include="xpm/**/*.xsd;xpm/**/*.yaml" />
-            </ItemGroup>
-            """);
-        WriteProposalSchema(consumer, responseType: "Proposal");
+        var consumer = NewConsumerWithSchema("own-schema", "Contoso.Practice", responseType: "Proposal");
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
             using Contoso.Practice;
             using Contoso.Practice.Models;
@@ -164,13 +158,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
     [Fact]
     public async Task A_schema_mistake_in_a_project_is_a_located_diagnostic()
     {
-        Assert.True(_package.Pack.ExitCode == 0, _package.Pack.Output);
-        var consumer = _package.NewConsumer("mistake", "Contoso.Broken", """
-            <ItemGroup>
-              <AdditionalFiles Include="xpm/**/*.xsd;xpm/**/*.yaml" />
-            </ItemGroup>
-            """);
-        WriteProposalSchema(consumer, responseType: "Proposel");
+        var consumer = NewConsumerWithSchema("mistake", "Contoso.Broken", responseType: "Proposel");
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), "System.Console.WriteLine(\"unreachable\");\n");
 
         var build = await RunAsync(consumer, "build");
@@ -179,6 +167,19 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         // Located: the file and the line of the endpoint that names the unknown type.
         Assert.Matches(@"proposal\.yaml\(\d+,\d+\): error XPM201", build.Output);
         Assert.Contains("Proposel", build.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A fresh project with the proposal schema as AdditionalFiles, as an application adds its own.</summary>
+    private string NewConsumerWithSchema(string folder, string rootNamespace, string responseType)
+    {
+        Assert.True(_package.Pack.ExitCode == 0, _package.Pack.Output);
+        var consumer = _package.NewConsumer(folder, rootNamespace, """
+            <ItemGroup>
+              <AdditionalFiles Include="xpm/**/*.xsd;xpm/**/*.yaml" />
+            </ItemGroup>
+            """);
+        WriteProposalSchema(consumer, responseType);
+        return consumer;
     }
 
     private static void WriteProposalSchema(string project, string responseType)
