@@ -32,8 +32,11 @@ public static class XpmResilienceExtensions
     /// <param name="builder">The builder <c>AddXpmClient</c> returned, default or named (or another client's, for an <see cref="XpmClient"/> built by hand: it then takes the default client's figures).</param>
     /// <returns>The standard pipeline's builder, for further configuration.</returns>
     /// <remarks>
-    /// <c>AddStandardResilienceHandler()</c> on the builder <c>AddXpmClient</c> returns gets the same rule. Do not add
-    /// the standard <em>hedging</em> handler: it sends copies of a request at once, so a write could be made twice.
+    /// <c>AddStandardResilienceHandler()</c> on the builder <c>AddXpmClient</c> returns gets the same rule. A handler added
+    /// another way (for every client with <c>ConfigureHttpClientDefaults</c>, or a hand-made <c>AddResilienceHandler</c>)
+    /// keeps its own rule and would send a write again; the client refuses that re-send, so such a write fails with an
+    /// <see cref="XpmConnectionException"/> (<see cref="XpmConnectionException.MayHaveBeenProcessed"/> true) instead of
+    /// the status it got. Do not add the standard <em>hedging</em> handler: it sends copies of a request at once.
     /// </remarks>
     public static IHttpStandardResiliencePipelineBuilder AddXpmResilienceHandler(this IHttpClientBuilder builder)
     {

@@ -192,6 +192,9 @@ public static class XpmServiceCollectionExtensions
 
             // A plain AddStandardResilienceHandler() on the returned builder must follow XPM's rule as well.
             XpmResilienceExtensions.ApplyXpmRule(services, httpClientName + "-standard", name);
+
+            // And a handler added any other way (for every client, or hand-made) must not send a write twice.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, Http.XpmWriteOnceFilter>());
         }
 
         return services.AddHttpClient(httpClientName);

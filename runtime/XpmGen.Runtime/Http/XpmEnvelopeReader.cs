@@ -61,6 +61,7 @@ internal sealed class XpmEnvelopeReader<T>
     private string? _webUrl;
     private string? _apiMethod;
     private bool _listSeen;
+    private Serialization.XpmListShape _listShape;
     private string? _payloadName;
     private readonly System.Collections.Generic.List<string> _skipped = new();
 
@@ -195,6 +196,7 @@ internal sealed class XpmEnvelopeReader<T>
                         _listSeen = true;
                         HasPayload = true;
                         var isEmpty = _reader.IsEmptyElement;
+                        _listShape = new Serialization.XpmListShape(_reader, _listReader.ItemName);
                         _reader.Read();
                         _state = isEmpty ? State.Root : State.List;
                     }
@@ -238,21 +240,40 @@ internal sealed class XpmEnvelopeReader<T>
 
     private XpmEnvelopeStep StepList()
     {
+        // The list's shape is judged by the same rule as the buffered XpmXml.ReadList; an ERROR response's list is
+        // skipped unread, as the buffered path skips its payload.
+        var error = XpmEnvelopeVerdict.IsError(_status);
         switch (_reader.NodeType)
         {
-            case XmlNodeType.Element when _reader.LocalName == _listReader!.ItemName && !XpmEnvelopeVerdict.IsError(_status):
-                Current = _listReader.ReadItem(_reader);
+            case XmlNodeType.Element when !error && _listShape.IsItem(_reader):
+                _listShape.Item();
+                Current = _listReader!.ReadItem(_reader);
                 return XpmEnvelopeStep.Item;
             case XmlNodeType.Element:
+                if (!error)
+                {
+                    _listShape.Other(_reader);
+                }
+
                 _reader.Skip();
                 return XpmEnvelopeStep.Continue;
             case XmlNodeType.EndElement:
+                if (!error)
+                {
+                    _listShape.End();
+                }
+
                 _reader.Read();
                 _state = State.Root;
                 return XpmEnvelopeStep.Continue;
             case XmlNodeType.None:
                 throw new XmlException("The response ended inside the <Response> element.");
             default:
+                if (!error && _reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+                {
+                    _listShape.Text(_reader);
+                }
+
                 if (!_reader.Read())
                 {
                     throw new XmlException("The response ended inside the <Response> element.");

@@ -147,6 +147,7 @@ internal static class XpmErrorFactory
         return exception switch
         {
             XpmDecompressionException or XpmBodyTooLargeException => exception.Message,
+            Serialization.XpmListShapeException => "a list holds something other than its items",
             IOException or HttpRequestException => "the body was cut short (the connection closed before the document ended)",
             XmlException when body.TotalRead == 0 => "the body is empty",
             XmlException when XpmBodyText.DescribeKind(text) == "XML with a DTD" => "it contains a DTD, which the client refuses (DTDs allow XXE and entity-expansion attacks)",

@@ -68,6 +68,9 @@ internal static class XpmRetryRule
             XpmConnectionException { MayHaveBeenProcessed: false } => XpmFailureKind.NotSent,
             XpmConnectionException { TimedOut: true } => XpmFailureKind.TimedOut,
             XpmConnectionException => XpmFailureKind.MayHaveBeenDelivered,
+
+            // A handler inside the HttpClient tried to send a write again; it ends as the attempt that was sent did.
+            XpmResendRefusedException refused => refused.First,
             HttpRequestException request => WasNotSent(request) ? XpmFailureKind.NotSent : XpmFailureKind.MayHaveBeenDelivered,
             TimeoutRejectedException => XpmFailureKind.TimedOut,
 

@@ -126,6 +126,11 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
 
         // Read by the resilience handler's rule and the re-send guard inside the HttpClient pipeline.
         message.Options.Set(XpmResilienceExtensions.IdempotentKey, call.Endpoint.IsIdempotent);
+        if (!call.Endpoint.IsIdempotent)
+        {
+            message.Options.Set(XpmWriteOnceHandler.AttemptKey, new XpmWriteOnceHandler.Attempt());
+        }
+
         if (call.Body is { } body)
         {
             var content = new ByteArrayContent(body);

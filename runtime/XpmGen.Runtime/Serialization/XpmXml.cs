@@ -11,7 +11,8 @@ namespace XpmGen.Serialization;
 /// </summary>
 /// <remarks>
 /// Reading is tolerant the way XPM needs: elements are matched by local name in any order, unknown
-/// elements and stray text are skipped (Xero adds fields), and empty elements such as <c>&lt;Fax /&gt;</c>
+/// elements and stray text are skipped (Xero adds fields) except where skipping would empty a list (see
+/// <see cref="ReadList{T}"/>), and empty elements such as <c>&lt;Fax /&gt;</c>
 /// read as <see langword="null"/>. A value that does not parse raises an <see cref="XmlException"/>
 /// naming the element, the value and the line.
 /// <para>Part of the generator's extension API: the code generated from a schema calls it, the runtime's own and an
@@ -100,28 +101,50 @@ public static class XpmXml
         return true;
     }
 
-    /// <summary>Reads a wrapped list: the reader is on the wrapper; items named <paramref name="itemName"/> are read, other children skipped.</summary>
+    /// <summary>
+    /// Reads a wrapped list: the reader is on the wrapper; items named <paramref name="itemName"/> are read. Other
+    /// children beside at least one item are skipped. A wrapper that holds no item but other elements or text, or an
+    /// element named like the item or the wrapper in another letter case, is refused rather than read as an empty or
+    /// shorter list.
+    /// </summary>
+    /// <exception cref="XmlException">The wrapper holds something other than its items (see docs/reliability.md).</exception>
     public static List<T> ReadList<T>(XmlReader reader, string itemName, Func<XmlReader, T> readItem)
     {
         var items = new List<T>();
+        var shape = new XpmListShape(reader, itemName);
         if (!EnterElement(reader))
         {
             return items;
         }
 
-        while (MoveToNextChild(reader))
+        while (true)
         {
-            if (reader.LocalName == itemName)
+            switch (reader.NodeType)
             {
-                items.Add(readItem(reader));
+                case XmlNodeType.Element when shape.IsItem(reader):
+                    shape.Item();
+                    items.Add(readItem(reader));
+                    continue;
+                case XmlNodeType.Element:
+                    shape.Other(reader);
+                    reader.Skip();
+                    continue;
+                case XmlNodeType.EndElement:
+                    shape.End();
+                    reader.Read();
+                    return items;
+                case XmlNodeType.Text or XmlNodeType.CDATA:
+                    shape.Text(reader);
+                    break;
+                case XmlNodeType.None:
+                    throw new XmlException("The document ended inside an element.");
             }
-            else
+
+            if (!reader.Read())
             {
-                reader.Skip();
+                throw new XmlException("The document ended inside an element.");
             }
         }
-
-        return items;
     }
 
     /// <summary>Reads the text of the current element; an empty element reads as <see langword="null"/>.</summary>

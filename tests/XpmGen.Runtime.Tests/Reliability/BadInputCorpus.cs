@@ -204,8 +204,8 @@ public static class BadInputCorpus
             ("a field twice in an item (last wins)", List("<Client><Name>Acme</Name><Name>Beta</Name></Client>"), Ok("Beta")),
             ("two error descriptions", Envelope("<Status>ERROR</Status><ErrorDescription>a</ErrorDescription><ErrorDescription>b</ErrorDescription>"), Api),
             ("two statuses and two lists", Envelope("<Status>OK</Status><Clients>" + A + "</Clients><Status>OK</Status><Clients>" + B + "</Clients>"), Protocol),
-            // Open (docs/reliability.md): reads as an empty list, like the item-level shapes.
-            ("a list inside the list", List("<Clients>" + A + "</Clients>"), null),
+            // A list wrapper holding no item but something else is refused (XpmListShape), never an empty list.
+            ("a list inside the list", List("<Clients>" + A + "</Clients>"), Protocol),
             ("two WebUrls", Envelope("<Status>OK</Status><WebUrl>a</WebUrl><WebUrl>b</WebUrl><Clients>" + A + "</Clients>"), Ok("Acme")),
         };
         foreach (var (name, body, expected) in duplicates)
@@ -430,11 +430,19 @@ public static class BadInputCorpus
             ("list renamed in upper case", Envelope("<Status>OK</Status><CLIENTS>" + A + "</CLIENTS>"), Protocol),
             ("list renamed singular", Envelope("<Status>OK</Status><ClientList>" + A + "</ClientList>"), Protocol),
             ("list in a namespace", Envelope("<Status>OK</Status><Clients xmlns=\"urn:x\">" + A + "</Clients>"), Ok("Acme")),
-            // Open (docs/reliability.md): the next three read as an empty list, because the list reader skips children of the
-            // wrapper that are not its items; only "typed and the same on both paths" is asserted for them.
-            ("list as text", Envelope("<Status>OK</Status><Clients>Acme, Beta</Clients>"), null),
-            ("items renamed in lower case", List("<client><Name>Acme</Name></client>"), null),
-            ("items of another type", List("<Job><Name>Acme</Name></Job>"), null),
+            // A list wrapper holding no item but something else is refused (XpmListShape), never an empty list; unknown
+            // elements and text beside real items are skipped; an item spelled in another case is refused even beside them.
+            ("list as text", Envelope("<Status>OK</Status><Clients>Acme, Beta</Clients>"), Protocol),
+            ("list as CDATA", Envelope("<Status>OK</Status><Clients><![CDATA[Acme]]></Clients>"), Protocol),
+            ("items renamed in lower case", List("<client><Name>Acme</Name></client>"), Protocol),
+            ("items renamed in upper case", List("<CLIENT><Name>Acme</Name></CLIENT>"), Protocol),
+            ("items of another type", List("<Job><Name>Acme</Name></Job>"), Protocol),
+            ("an item in lower case beside real items", List(A + "<client><Name>Lost</Name></client>" + B), Protocol),
+            ("a list in lower case inside the list beside real items", List(A + "<clients>" + B + "</clients>"), Protocol),
+            ("an unknown element beside real items", List(A + "<Summary>2</Summary>" + B), Ok("Acme", "Beta")),
+            ("text beside real items", List(A + "and" + B), Ok("Acme", "Beta")),
+            ("only an unknown element in the list", List("<Summary>0</Summary>"), Protocol),
+            ("white space and a comment in an empty list", List("  \n\t<!-- none -->  "), "OK "),
             ("list wrapped twice", Envelope("<Status>OK</Status><Data><Clients>" + A + "</Clients></Data>"), Protocol),
             ("an item nested in an item", List("<Client><Name>Acme</Name>" + B + "</Client>"), Ok("Acme")),
             ("fields as attributes", List("<Client Name=\"Acme\"/>"), "OK |||"),

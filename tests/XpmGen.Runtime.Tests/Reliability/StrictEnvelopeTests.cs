@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Xunit.Abstractions;
 using static XpmGen.Runtime.Tests.Fixtures;
 
 namespace XpmGen.Runtime.Tests.Reliability;
@@ -9,7 +10,7 @@ namespace XpmGen.Runtime.Tests.Reliability;
 /// Strict where lenient loses data: an ERROR anywhere wins, and an OK response without the payload its endpoint
 /// always returns is an <see cref="XpmProtocolException"/>, buffered and streamed alike.
 /// </summary>
-public sealed class StrictEnvelopeTests
+public sealed class StrictEnvelopeTests(ITestOutputHelper output)
 {
     private const string Item = "<Client><UUID>c1</UUID><Name>Acme</Name></Client>";
 
@@ -67,6 +68,45 @@ public sealed class StrictEnvelopeTests
         Assert.Contains("GET client.api/get/c1", ex.Message, StringComparison.Ordinal);
         Assert.Contains("a <Client> element", ex.Message, StringComparison.Ordinal);
         Assert.Contains("found " + found, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<client><Name>Acme</Name></client>", "holds a <client> element, which differs from its item or list element only in letter case")]
+    [InlineData("<Job><Name>Acme</Name></Job>", "holds no <Client> item but a <Job> element")]
+    [InlineData("Acme, Beta", "holds no <Client> item but text (10 characters)")]
+    [InlineData("<Clients>" + Item + "</Clients>", "holds another <Clients> list inside it")]
+    [InlineData(Item + "<client><Name>Lost</Name></client>", "holds a <client> element, which differs from its item or list element only in letter case")]
+    [InlineData("<Job>" + Token + "</Job>", "holds no <Client> item but a <Job> element")]
+    [InlineData("x" + Token + "y", "holds no <Client> item but text (46 characters)")]
+    public async Task A_list_that_holds_something_other_than_its_items_is_refused_buffered_and_streamed(string content, string problem)
+    {
+        await using var server = TestHttpServer.Start(CannedResponse.Xml("<Response><Status>OK</Status><Clients>" + content + "</Clients></Response>"));
+        var client = CreateClient(server);
+
+        var buffered = await Assert.ThrowsAsync<XpmProtocolException>(() => client.SendAsync(ListClients(), Deadline()));
+        var streamed = await Assert.ThrowsAsync<XpmProtocolException>(() => Drain(client));
+
+        Assert.Equal(buffered.Message, streamed.Message);
+        output.WriteLine(buffered.Message);
+        Assert.Contains("GET client.api/list returned HTTP 200 (OK)", buffered.Message, StringComparison.Ordinal);
+        Assert.Contains("a list holds something other than its items", buffered.Message, StringComparison.Ordinal);
+        Assert.Contains("The <Clients> list " + problem, buffered.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, buffered.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, buffered.ResponseExcerpt ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nested_list_of_an_item_follows_the_same_rule()
+    {
+        // ReadList serves the nested lists of generated models too, so a client's <Contacts> holding only <contact>
+        // is refused, not read as "no contacts".
+        var body = "<Response><Status>OK</Status><Client><UUID>c1</UUID><Contacts><contact><Name>Ann</Name></contact></Contacts></Client></Response>";
+        await using var server = TestHttpServer.Start(CannedResponse.Xml(body));
+
+        var ex = await Assert.ThrowsAsync<XpmProtocolException>(() => XpmClient.Create(Token, TenantId, server.BaseAddress).Clients.GetAsync("c1", Deadline()));
+
+        Assert.Contains("The <Contacts> list holds a <contact> element, which differs from its item or list element only in letter case", ex.Message, StringComparison.Ordinal);
+        output.WriteLine(ex.Message);
     }
 
     [Fact]
