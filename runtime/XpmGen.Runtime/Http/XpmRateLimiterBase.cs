@@ -19,13 +19,28 @@ namespace XpmGen;
 public abstract class XpmRateLimiterBase : IDisposable
 {
     private readonly ConcurrentDictionary<string, XpmRateLimitStatus> _status = new(StringComparer.OrdinalIgnoreCase);
+    private readonly XpmRateLimiterBase? _fallback;
 
     /// <summary>Checks and keeps the limits and the clock.</summary>
     /// <param name="options">The limits; Xero's published ones when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A figure is out of range.</exception>
     protected XpmRateLimiterBase(XpmRateLimitOptions? options, TimeProvider? timeProvider)
+        : this(options, timeProvider, fallback: null)
     {
+    }
+
+    /// <summary>Checks and keeps the limits and the clock, and a limiter that takes over while this one's store is unreachable.</summary>
+    /// <param name="options">The limits; Xero's published ones when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
+    /// <param name="fallback">
+    /// Used for every step while <see cref="UseFallback"/> is <see langword="true"/>, and for a step of this limiter that
+    /// throws <see cref="XpmRateLimiterUnavailableException"/>; without one, that exception reaches the caller.
+    /// </param>
+    /// <exception cref="ArgumentException">A figure is out of range.</exception>
+    protected XpmRateLimiterBase(XpmRateLimitOptions? options, TimeProvider? timeProvider, XpmRateLimiterBase? fallback)
+    {
+        _fallback = fallback;
         Options = options ?? new XpmRateLimitOptions();
         if (Options.Validate() is { } problem)
         {
@@ -34,6 +49,9 @@ public abstract class XpmRateLimiterBase : IDisposable
 
         TimeProvider = timeProvider ?? TimeProvider.System;
     }
+
+    /// <summary>Whether the steps go to the fallback limiter now (for example while a shared store is known to be unreachable).</summary>
+    protected virtual bool UseFallback => false;
 
     /// <summary>The limits this limiter keeps to.</summary>
     public XpmRateLimitOptions Options { get; }
@@ -105,7 +123,7 @@ public abstract class XpmRateLimiterBase : IDisposable
     internal async ValueTask<IDisposable> AcquireCallAsync(string? tenantId, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
     {
         var tenant = tenantId ?? string.Empty;
-        var blockedUntil = await GetDayBlockedUntilAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var blockedUntil = await StepAsync(static (l, t, c) => l.GetDayBlockedUntilAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
         var blocked = blockedUntil - TimeProvider.GetUtcNow();
         if (blocked > TimeSpan.Zero)
         {
@@ -118,7 +136,7 @@ public abstract class XpmRateLimiterBase : IDisposable
                 status);
         }
 
-        var slot = await AcquireCallSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var slot = await StepAsync(static (l, t, c) => l.AcquireCallSlotAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
         return Granted(slot, "concurrent calls", context, metrics) ?? NoRelease.Instance;
     }
 
@@ -126,7 +144,7 @@ public abstract class XpmRateLimiterBase : IDisposable
     internal async ValueTask<TimeSpan> AcquireAttemptAsync(string? tenantId, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
     {
         var tenant = tenantId ?? string.Empty;
-        var pausedUntil = await GetPausedUntilAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var pausedUntil = await StepAsync(static (l, t, c) => l.GetPausedUntilAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
         var pause = pausedUntil - TimeProvider.GetUtcNow();
         if (pause > TimeSpan.Zero)
         {
@@ -134,13 +152,13 @@ public abstract class XpmRateLimiterBase : IDisposable
             await Task.Delay(pause, TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        var permit = await AcquireWindowPermitAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var permit = await StepAsync(static (l, t, c) => l.AcquireWindowPermitAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
         Granted(permit, "calls per window", context, metrics)?.Dispose();
         return pause > TimeSpan.Zero ? pause : TimeSpan.Zero;
     }
 
     /// <summary>Reads the limit headers of a response and keeps what they mean.</summary>
-    internal ValueTask ObserveAsync(string? tenantId, HttpResponseMessage response, CancellationToken cancellationToken)
+    internal async ValueTask ObserveAsync(string? tenantId, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var tenant = tenantId ?? string.Empty;
         var observation = XpmRateLimitObservation.From(response, Options, TimeProvider);
@@ -157,9 +175,37 @@ public abstract class XpmRateLimiterBase : IDisposable
                 figures);
         }
 
-        return observation.Pause is null && observation.DayBlock is null && !observation.DayUnblocked
-            ? ValueTask.CompletedTask
-            : ApplyAsync(tenant, observation, cancellationToken);
+        if (observation.Pause is null && observation.DayBlock is null && !observation.DayUnblocked)
+        {
+            return;
+        }
+
+        await StepAsync(
+            static async (l, t, c) =>
+            {
+                await l.ApplyAsync(t.Tenant, t.Observation, c).ConfigureAwait(false);
+                return true;
+            },
+            (Tenant: tenant, Observation: observation),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one step on this limiter, or on the fallback while the store is unreachable.</summary>
+    private async ValueTask<T> StepAsync<TState, T>(Func<XpmRateLimiterBase, TState, CancellationToken, ValueTask<T>> step, TState state, CancellationToken cancellationToken)
+    {
+        if (_fallback is { } fallback && UseFallback)
+        {
+            return await step(fallback, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await step(this, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (XpmRateLimiterUnavailableException) when (_fallback is not null)
+        {
+            return await step(_fallback, state, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static IDisposable? Granted(XpmLimitAcquisition acquisition, string what, XpmErrorContext context, XpmMetrics metrics)
