@@ -301,7 +301,8 @@ public sealed class XpmRefreshingAccessTokenProvider : IXpmAccessTokenProvider, 
                         return stored;
                     }
 
-                    return tokens;
+                    // The lease is another holder's now, and the store has no newer usable set: ours is kept (in memory below).
+                    throw new XpmTokenStoreException($"The refresh lease of '{_key}' expired before the rotated set was saved and another process holds it now.");
                 }
 
                 if (ReferenceEquals(_unsaved, tokens) || _unsaved is null)
