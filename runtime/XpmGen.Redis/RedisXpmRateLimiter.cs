@@ -216,9 +216,9 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
             {
                 _owner._db.SortedSetRemove(_key, _member, CommandFlags.FireAndForget);
             }
-            catch (RedisException)
+            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
             {
-                // Redis is gone: the lease ends by itself.
+                // Redis is gone (or the connection closed): the lease ends by itself.
             }
         }
 
@@ -229,7 +229,14 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
                 return;
             }
 
-            _ = _owner._db.ScriptEvaluateAsync(RedisScripts.RenewSlot, [_key], [Ms(_owner._options.InFlightLease), _member], CommandFlags.FireAndForget);
+            try
+            {
+                _ = _owner._db.ScriptEvaluateAsync(RedisScripts.RenewSlot, [_key], [Ms(_owner._options.InFlightLease), _member], CommandFlags.FireAndForget);
+            }
+            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
+            {
+                // Not renewed: the slot comes back to the others when its lease ends.
+            }
         }
     }
 }

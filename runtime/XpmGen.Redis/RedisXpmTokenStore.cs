@@ -131,6 +131,9 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
         }
     }
 
+    /// <summary>For tests: stops renewing a held lease, as a holder that stalls or dies would.</summary>
+    internal static void StopRenewal(IXpmTokenRefreshLease lease) => ((Lease)lease).StopRenewal();
+
     /// <summary>Names the key prefix, never a token.</summary>
     /// <returns>A description.</returns>
     public override string ToString() => $"{nameof(RedisXpmTokenStore)} under '{_prefix}' ({(_protector is null ? "unprotected" : "Data Protection")})";
@@ -232,17 +235,28 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
             {
                 await _store._db.ScriptEvaluateAsync(RedisScripts.ReleaseLock, [_lock], [FencingToken]).ConfigureAwait(false);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
             {
                 throw new XpmTokenStoreException($"Redis could not be reached to release the refresh lock of '{_key}' ({ex.GetType().Name}); it expires by itself.", ex);
             }
         }
 
+        public void StopRenewal() => _renewal.Dispose();
+
         private void Renew()
         {
-            if (Volatile.Read(ref _disposed) == 0)
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                return;
+            }
+
+            try
             {
                 _ = _store._db.ScriptEvaluateAsync(RedisScripts.RenewLock, [_lock], [FencingToken, (long)Math.Ceiling(_store._options.LockLease.TotalMilliseconds)], CommandFlags.FireAndForget);
+            }
+            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
+            {
+                // Not renewed: the lock expires, and the fenced save keeps a later holder's set safe.
             }
         }
     }
