@@ -17,8 +17,9 @@ public static class XpmRedisServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a singleton <see cref="IConnectionMultiplexer"/> connected to <paramref name="configuration"/>, unless one is
-    /// registered already. It is made with <c>AbortOnConnectFail = false</c>: the app starts while Redis is down and the
-    /// connection comes back by itself.
+    /// registered already. It is made with <c>AbortOnConnectFail = false</c> (the app starts while Redis is down and the
+    /// connection comes back by itself) and <see cref="BacklogPolicy.FailFast"/> (while it is down, commands fail at once
+    /// instead of waiting for a timeout).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">A StackExchange.Redis configuration string, for example <c>redis:6379,password=...</c>.</param>
@@ -31,6 +32,8 @@ public static class XpmRedisServiceCollectionExtensions
         {
             var options = ConfigurationOptions.Parse(configuration);
             options.AbortOnConnectFail = false;
+            // While disconnected, commands fail at once (the limiter goes to its fallback) instead of queueing until a timeout.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         return services;

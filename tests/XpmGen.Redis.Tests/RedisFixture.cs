@@ -17,7 +17,7 @@ public sealed class RedisFixture : IDisposable
     public RedisServerProcess Server { get; }
 
     /// <summary>A connection of its own, as another process would have.</summary>
-    public ConnectionMultiplexer Connect() => ConnectionMultiplexer.Connect(Server.Configuration);
+    public ConnectionMultiplexer Connect() => Server.Connect();
 
     public void Dispose() => Server.Dispose();
 }

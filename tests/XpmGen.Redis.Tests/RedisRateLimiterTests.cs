@@ -182,7 +182,7 @@ public sealed class RedisRateLimiterTests(RedisFixture redis)
     {
         using var server = RedisServerProcess.Start();
         await using var fake = new FakeXpmServer(perWindow: 100, window: TimeSpan.FromSeconds(1), inFlight: 5, latency: TimeSpan.FromMilliseconds(5));
-        using var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(server.Configuration);
+        using var connection = server.Connect();
         using var limiter = new RedisXpmRateLimiter(connection, new RedisXpmRateLimiterOptions
         {
             KeyPrefix = Helpers.NewPrefix(),
@@ -210,7 +210,7 @@ public sealed class RedisRateLimiterTests(RedisFixture redis)
     {
         using var server = RedisServerProcess.Start();
         await using var fake = new FakeXpmServer(perWindow: 100, window: TimeSpan.FromSeconds(1), inFlight: 5, latency: TimeSpan.FromMilliseconds(5));
-        using var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(server.Configuration);
+        using var connection = server.Connect();
         using var limiter = new RedisXpmRateLimiter(connection, new RedisXpmRateLimiterOptions
         {
             KeyPrefix = Helpers.NewPrefix(),

@@ -28,6 +28,23 @@ public sealed class RedisServerProcess : IDisposable
     /// <summary>A StackExchange.Redis configuration string for it (reconnecting by itself, short timeouts).</summary>
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000,connectRetry=1";
 
+    /// <summary>
+    /// Options for a connection to it as an app under outage should make one: commands fail at once while disconnected
+    /// (instead of queueing until a timeout), and reconnection is tried every 200 ms.
+    /// </summary>
+    /// <returns>New options.</returns>
+    public StackExchange.Redis.ConfigurationOptions Options()
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(Configuration);
+        options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+        options.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(200);
+        return options;
+    }
+
+    /// <summary>A connection made with <see cref="Options"/>.</summary>
+    /// <returns>The connection.</returns>
+    public StackExchange.Redis.ConnectionMultiplexer Connect() => StackExchange.Redis.ConnectionMultiplexer.Connect(Options());
+
     /// <summary>Whether the server process runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
