@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,6 +26,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
     private readonly RedisKey _appWindow;
     private readonly string _prefix;
     private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+    private readonly ConcurrentDictionary<string, TenantState> _tenants = new(StringComparer.OrdinalIgnoreCase);
     private long _downUntilTicks;
 
     /// <summary>Creates a limiter over <paramref name="redis"/>.</summary>
@@ -58,6 +60,10 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
     private long _failures;
 
     /// <inheritdoc />
+    /// <remarks>Every instance's calls are in the Redis window, so <c>X-MinLimit-Remaining: 0</c> needs no blind pause.</remarks>
+    protected override bool CountsEveryInstance => true;
+
+    /// <inheritdoc />
     protected override bool UseFallback =>
         !_redis.IsConnected || TimeProvider.GetUtcNow().UtcTicks < Interlocked.Read(ref _downUntilTicks);
 
@@ -67,6 +73,10 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
         if (disposing)
         {
             _local?.Dispose();
+            foreach (var tenant in _tenants.Values)
+            {
+                tenant.Gate.Dispose();
+            }
         }
 
         base.Dispose(disposing);
@@ -89,21 +99,37 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
     /// <inheritdoc />
     protected override async ValueTask<XpmLimitAcquisition> AcquireCallSlotAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var key = TenantKey(tenantId, "inflight");
-        var member = NewMember();
-        var leaseMs = Ms(_options.InFlightLease);
-        RedisValue[] args = [Options.ConcurrentRequestsPerTenant, leaseMs, member];
+        // One process can never have more calls in flight than the tenant's limit: the local gate keeps the other callers
+        // of this process off Redis (no polling) until one of the process's own slots is free.
+        var gate = Tenant(tenantId).Gate;
         var waited = false;
-        while (true)
+        if (!gate.Wait(0, CancellationToken.None))
         {
-            var taken = (long)await EvalAsync(RedisScripts.TakeSlot, [key], args, "in-flight slot").ConfigureAwait(false);
-            if (taken == 1)
-            {
-                return XpmLimitAcquisition.Acquired(new Slot(this, key, member), waited ? "tenant_concurrency" : null);
-            }
-
             waited = true;
-            await Task.Delay(Jittered(_options.PollInterval), TimeProvider, cancellationToken).ConfigureAwait(false);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var key = TenantKey(tenantId, "inflight");
+            var member = NewMember();
+            RedisValue[] args = [Options.ConcurrentRequestsPerTenant, Ms(_options.InFlightLease), member];
+            while (true)
+            {
+                var taken = (long)await EvalAsync(RedisScripts.TakeSlot, [key], args, "in-flight slot").ConfigureAwait(false);
+                if (taken == 1)
+                {
+                    return XpmLimitAcquisition.Acquired(new Slot(this, key, member, gate), waited ? "tenant_concurrency" : null);
+                }
+
+                waited = true;
+                await Task.Delay(Jittered(_options.PollInterval), TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            gate.Release();
+            throw;
         }
     }
 
@@ -132,6 +158,12 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
     protected override async ValueTask ApplyAsync(string tenantId, XpmRateLimitObservation observation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        if (observation.Pause is null && observation.DayBlock is null && !Tenant(tenantId).DayBlockSeen)
+        {
+            // Only "calls are left today", and no day block was seen: nothing to end, no round trip.
+            return;
+        }
+
         RedisValue[] args =
         [
             observation.Pause is { } pause ? Ms(pause) : -1,
@@ -163,6 +195,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
         var now = TimeProvider.GetUtcNow();
         var pause = (long)result[0];
         var day = (long)result[1];
+        Tenant(tenantId).DayBlockSeen = day > 0;
         return (pause > 0 ? now.AddMilliseconds(pause) : DateTimeOffset.MinValue, day > 0 ? now.AddMilliseconds(day) : DateTimeOffset.MinValue);
     }
 
@@ -182,6 +215,8 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
         }
     }
 
+    private TenantState Tenant(string tenantId) => _tenants.GetOrAdd(tenantId, static (_, limit) => new TenantState(limit), Options.ConcurrentRequestsPerTenant);
+
     private RedisKey TenantKey(string tenantId, string what) => _prefix + "t:" + tenantId + ":" + what;
 
     private string NewMember() => _instance + ":" + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
@@ -193,11 +228,13 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
         private readonly RedisKey _key;
         private readonly string _member;
         private readonly ITimer _renewal;
+        private readonly SemaphoreSlim _gate;
         private int _disposed;
 
-        public Slot(RedisXpmRateLimiter owner, RedisKey key, string member)
+        public Slot(RedisXpmRateLimiter owner, RedisKey key, string member, SemaphoreSlim gate)
         {
             _owner = owner;
+            _gate = gate;
             _key = key;
             _member = member;
             var every = owner._options.InFlightLease / 3;
@@ -214,11 +251,16 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
             _renewal.Dispose();
             try
             {
+                // Sent before the gate lets this process's next caller ask for a slot (one connection keeps the order).
                 _owner._db.SortedSetRemove(_key, _member, CommandFlags.FireAndForget);
             }
             catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
             {
                 // Redis is gone (or the connection closed): the lease ends by itself.
+            }
+            finally
+            {
+                _gate.Release();
             }
         }
 
@@ -237,6 +279,20 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
             {
                 // Not renewed: the slot comes back to the others when its lease ends.
             }
+        }
+    }
+
+    /// <summary>What this process keeps per tenant: the gate of its own in-flight calls, and whether it last saw a day block.</summary>
+    private sealed class TenantState(int limit)
+    {
+        private volatile bool _dayBlockSeen;
+
+        public SemaphoreSlim Gate { get; } = new(limit, limit);
+
+        public bool DayBlockSeen
+        {
+            get => _dayBlockSeen;
+            set => _dayBlockSeen = value;
         }
     }
 }

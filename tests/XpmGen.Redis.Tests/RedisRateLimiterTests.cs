@@ -115,7 +115,8 @@ public sealed class RedisRateLimiterTests(RedisFixture redis)
 
     [Theory]
     [InlineData("429")]
-    [InlineData("minute-zero")]
+    [InlineData("429-without-retry-after")]
+    [InlineData("minute-zero-with-retry-after")]
     public async Task A_pause_one_instance_learns_is_kept_by_the_other(string signal)
     {
         await using var fake = new FakeXpmServer(perWindow: 100, window: TimeSpan.FromSeconds(1), inFlight: 5, latency: TimeSpan.FromMilliseconds(5));
@@ -129,10 +130,15 @@ public sealed class RedisRateLimiterTests(RedisFixture redis)
             fake.Script("paused", 429, ("Retry-After", "2"), ("X-Rate-Limit-Problem", "minute"));
             await Assert.ThrowsAsync<XpmRateLimitException>(() => Helpers.Client(fake, "paused", limiterA).Staff.ListAsync(Helpers.Deadline()));
         }
-        else
+        else if (signal == "429-without-retry-after")
         {
             // No Retry-After: the pause is one window (2 s here).
-            fake.Script("paused", 200, ("X-MinLimit-Remaining", "0"), ("X-DayLimit-Remaining", "100"));
+            fake.Script("paused", 429, ("X-Rate-Limit-Problem", "minute"));
+            await Assert.ThrowsAsync<XpmRateLimitException>(() => Helpers.Client(fake, "paused", limiterA).Staff.ListAsync(Helpers.Deadline()));
+        }
+        else
+        {
+            fake.Script("paused", 200, ("X-MinLimit-Remaining", "0"), ("Retry-After", "2"), ("X-DayLimit-Remaining", "100"));
             await Helpers.Client(fake, "paused", limiterA).Staff.ListAsync(Helpers.Deadline());
         }
 
@@ -145,6 +151,23 @@ public sealed class RedisRateLimiterTests(RedisFixture redis)
         watch.Restart();
         await Helpers.Client(fake, "other", limiterB).Staff.ListAsync(Helpers.Deadline());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"another tenant waited: {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Minute_spent_without_Retry_After_is_left_to_the_shared_window_instead_of_a_blind_pause()
+    {
+        // The shared window counts every instance's calls, as XPM does: X-MinLimit-Remaining: 0 needs no window-long pause
+        // (the in-process limiter, which sees only its own calls, still pauses: the runtime's tests prove that).
+        await using var fake = new FakeXpmServer(perWindow: 100, window: TimeSpan.FromSeconds(1), inFlight: 5, latency: TimeSpan.FromMilliseconds(5));
+        var options = new RedisXpmRateLimiterOptions { KeyPrefix = Helpers.NewPrefix(), Limits = Limits(100, TimeSpan.FromSeconds(3), 5) };
+        using var redisA = redis.Connect();
+        using var limiterA = new RedisXpmRateLimiter(redisA, options);
+        fake.Script("spent", 200, ("X-MinLimit-Remaining", "0"), ("X-DayLimit-Remaining", "100"));
+        await Helpers.Client(fake, "spent", limiterA).Staff.ListAsync(Helpers.Deadline());
+
+        var watch = Stopwatch.StartNew();
+        await Helpers.Client(fake, "spent", limiterA).Staff.ListAsync(Helpers.Deadline());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"paused blindly: {watch.Elapsed}");
     }
 
     [Theory]

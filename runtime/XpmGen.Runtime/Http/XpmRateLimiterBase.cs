@@ -53,6 +53,14 @@ public abstract class XpmRateLimiterBase : IDisposable
     /// <summary>Whether the steps go to the fallback limiter now (for example while a shared store is known to be unreachable).</summary>
     protected virtual bool UseFallback => false;
 
+    /// <summary>
+    /// Whether this limiter's window counts every call of the app to the tenant, every instance's included (a limiter
+    /// shared through a store), rather than only this process's. It changes what <c>X-MinLimit-Remaining: 0</c> without
+    /// <c>Retry-After</c> means (<see cref="XpmRateLimitObservation.From(HttpResponseMessage, XpmRateLimitOptions, TimeProvider, bool)"/>).
+    /// Default: <see langword="false"/>.
+    /// </summary>
+    protected virtual bool CountsEveryInstance => false;
+
     /// <summary>The limits this limiter keeps to.</summary>
     public XpmRateLimitOptions Options { get; }
 
@@ -161,7 +169,8 @@ public abstract class XpmRateLimiterBase : IDisposable
     internal async ValueTask ObserveAsync(string? tenantId, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var tenant = tenantId ?? string.Empty;
-        var observation = XpmRateLimitObservation.From(response, Options, TimeProvider);
+        var applier = _fallback is not null && UseFallback ? _fallback : this;
+        var observation = XpmRateLimitObservation.From(response, Options, TimeProvider, applier.CountsEveryInstance);
         if (observation.Status is { } figures)
         {
             _status.AddOrUpdate(
@@ -291,8 +300,10 @@ public readonly struct XpmLimitAcquisition : IEquatable<XpmLimitAcquisition>
 }
 
 /// <summary>
-/// What one XPM response means for the limits, decided here and only here: <c>X-MinLimit-Remaining: 0</c> or a 429
-/// pauses the tenant until <c>Retry-After</c> (or a window); <c>X-DayLimit-Remaining: 0</c> or a 429 with
+/// What one XPM response means for the limits, decided here and only here: a 429 pauses the tenant until
+/// <c>Retry-After</c> (or a window); so does <c>X-MinLimit-Remaining: 0</c>, unless the limiter counts every instance's
+/// calls (then its own window already holds the next call until the oldest leaves it, and a blind window-long pause
+/// would only waste quota); <c>X-DayLimit-Remaining: 0</c> or a 429 with
 /// <c>X-Rate-Limit-Problem: day</c> blocks the tenant's calls until <c>Retry-After</c> (or
 /// <see cref="XpmRateLimitOptions.DayLimitRecheck"/>); a later <c>X-DayLimit-Remaining</c> above 0 ends the block.
 /// Times are durations from the response, so a limiter shared by many machines applies them to its own clock.
@@ -307,8 +318,9 @@ public sealed record XpmRateLimitObservation(XpmRateLimitStatus? Status, TimeSpa
     /// <param name="response">An XPM response.</param>
     /// <param name="options">The limits (the window and the day re-check).</param>
     /// <param name="timeProvider">The clock (for an HTTP-date <c>Retry-After</c>).</param>
+    /// <param name="limiterCountsEveryInstance">Whether the limiter's window counts every instance's calls (see <see cref="XpmRateLimiterBase.CountsEveryInstance"/>).</param>
     /// <returns>The observation.</returns>
-    public static XpmRateLimitObservation From(HttpResponseMessage response, XpmRateLimitOptions options, TimeProvider timeProvider)
+    public static XpmRateLimitObservation From(HttpResponseMessage response, XpmRateLimitOptions options, TimeProvider timeProvider, bool limiterCountsEveryInstance = false)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(options);
@@ -330,9 +342,11 @@ public sealed record XpmRateLimitObservation(XpmRateLimitStatus? Status, TimeSpa
             dayUnblocked = true;
         }
 
-        // Other processes may share the tenant: XPM's own count wins over the local one.
+        // Other processes may share the tenant: XPM's own count wins over the local one. A limiter that counts every
+        // instance's calls has XPM's count already: its window holds the next call exactly as long as needed.
         // Retry-After, when given, says exactly when XPM takes calls again; otherwise wait out the window.
-        TimeSpan? pause = tooMany || figures?.MinuteRemaining == 0 ? retryAfter ?? options.Window : null;
+        var minuteSpent = figures?.MinuteRemaining == 0 && (retryAfter is not null || !limiterCountsEveryInstance);
+        TimeSpan? pause = tooMany || minuteSpent ? retryAfter ?? options.Window : null;
         return new XpmRateLimitObservation(figures, pause, dayBlock, dayUnblocked);
     }
 }
