@@ -35,7 +35,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
     /// <param name="timeProvider">The clock for waits and the local fallback; the system clock when <see langword="null"/>. The counts use Redis's clock.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public RedisXpmRateLimiter(IConnectionMultiplexer redis, RedisXpmRateLimiterOptions? options = null, TimeProvider? timeProvider = null)
-        : this(redis, options ?? new RedisXpmRateLimiterOptions(), timeProvider, Check(options ?? new RedisXpmRateLimiterOptions()))
+        : this(redis, options ??= new RedisXpmRateLimiterOptions(), timeProvider, Check(options, timeProvider))
     {
     }
 
@@ -173,14 +173,14 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
         await EvalAsync(RedisScripts.Apply, [TenantKey(tenantId, "state")], args, "learned pause").ConfigureAwait(false);
     }
 
-    private static XpmRateLimiter? Check(RedisXpmRateLimiterOptions options)
+    private static XpmRateLimiter? Check(RedisXpmRateLimiterOptions options, TimeProvider? timeProvider)
     {
         if (options.Validate() is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
         }
 
-        return options.WhenUnavailable == RedisUnavailableBehavior.UseLocalLimits ? new XpmRateLimiter(options.Limits) : null;
+        return options.WhenUnavailable == RedisUnavailableBehavior.UseLocalLimits ? new XpmRateLimiter(options.Limits, timeProvider) : null;
     }
 
     private static long Ms(TimeSpan value) => (long)Math.Ceiling(value.TotalMilliseconds);
