@@ -260,7 +260,14 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
             }
             finally
             {
-                _gate.Release();
+                try
+                {
+                    _gate.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The limiter was disposed while the call ran.
+                }
             }
         }
 
