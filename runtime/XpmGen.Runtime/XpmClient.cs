@@ -44,7 +44,7 @@ public sealed partial class XpmClient : IXpmClient
     private readonly string? _tenantId;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly XpmSendPipeline _pipeline;
-    private readonly XpmRateLimiter _rateLimiter;
+    private readonly XpmRateLimiterBase _rateLimiter;
     private readonly ILogger _logger;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>

@@ -23,9 +23,10 @@ public sealed class XpmClientOptions
 
     /// <summary>
     /// Keeps calls inside Xero's limits per tenant and per app. Clients of one process should share one
-    /// limiter, which is why the default is <see cref="XpmRateLimiter.Shared"/>.
+    /// limiter, which is why the default is <see cref="XpmRateLimiter.Shared"/>; instances of an app that runs in several
+    /// processes share one through a store they all see (the XpmGen.Redis package's <c>RedisXpmRateLimiter</c>).
     /// </summary>
-    public XpmRateLimiter RateLimiter { get; set; } = XpmRateLimiter.Shared;
+    public XpmRateLimiterBase RateLimiter { get; set; } = XpmRateLimiter.Shared;
 
     /// <summary>
     /// How long one attempt may take, from sending the request to the last byte of a buffered body (for a streamed

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using XpmGen;
+using XpmGen.Redis;
 
 // What an app published with PublishAot=true does with XpmGen: register the client with DI from configuration (binding,
 // validation, IHttpClientFactory, the resilience handler), send a request through the whole pipeline, read the XML into models.
@@ -30,12 +31,21 @@ var configuration = new ConfigurationBuilder()
     })
     .Build();
 var services = new ServiceCollection();
-services.AddXpmClient(configuration.GetSection("Xpm")).AddXpmResilienceHandler();
+// XpmGen.Redis under AOT too: the shared limiter, over a Redis that is not there, falls back to local limits (docs/scaling.md).
+services.AddXpmRedisConnection("127.0.0.1:1,abortConnect=false,connectTimeout=200");
+services.AddXpmClient(configuration.GetSection("Xpm")).UseRedis().AddXpmResilienceHandler();
 await using var provider = services.BuildServiceProvider();
 var xpm = provider.GetRequiredService<IXpmClient>();
 
 var categories = await xpm.Categories.ListAsync(timeout.Token);
 var request = await served;
+var limiter = provider.GetRequiredService<RedisXpmRateLimiter>();
+if (!limiter.IsUsingLocalLimits)
+{
+    Console.Error.WriteLine("aot-consumer: the Redis limiter did not fall back to local limits without Redis");
+    return 1;
+}
+
 if (categories.Count != 2 || categories[0].Name != "Annual Accounts" || !request.Contains("category.api/list", StringComparison.Ordinal) || !request.Contains("Bearer aot-token", StringComparison.OrdinalIgnoreCase))
 {
     Console.Error.WriteLine($"aot-consumer: unexpected result: {categories.Count} categories; request: {request}");

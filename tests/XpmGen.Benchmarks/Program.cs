@@ -17,6 +17,7 @@ namespace XpmGen.Benchmarks;
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- cold-read   # only the cold-read part of compare
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- diagnose    # where the generated reader's time goes
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- profile read-clients 20   # a loop for perf to attach to
+/// dotnet run -c Release --project tests/XpmGen.Benchmarks -- scale       # 3 processes sharing limits and tokens through Redis (~30 s)
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- bench [BenchmarkDotNet args, e.g. --filter *ReadClients* --job short]
 /// </code>
 /// </summary>
@@ -47,11 +48,16 @@ public static class Program
                 return Bench(args.Skip(1).ToArray());
             case "profile" when args.Length >= 2:
                 return await ProfileMode.RunAsync(args[1], args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20).ConfigureAwait(false);
+            case "scale":
+                return await ScaleMode.RunAsync().ConfigureAwait(false);
+            case ScaleMode.ChildArgument when args.Length == 6:
+                // Hidden: one of the 3 instances of a `scale` scenario, started by `scale`.
+                return await ScaleMode.RunChildAsync(args).ConfigureAwait(false);
             case ColdRead.HiddenArgument when args.Length == 3:
                 // Hidden: the fresh process of a cold-read measurement, started by `compare`.
                 return ColdRead.RunInChild(args[1], args[2]);
             default:
-                Console.WriteLine("usage: XpmGen.Benchmarks compare | memory | generator | cold-read | diagnose | profile WHAT [seconds] | bench [BenchmarkDotNet arguments]");
+                Console.WriteLine("usage: XpmGen.Benchmarks compare | memory | generator | cold-read | diagnose | scale | profile WHAT [seconds] | bench [BenchmarkDotNet arguments]");
                 return mode == "help" ? 0 : 2;
         }
     }

@@ -28,6 +28,13 @@ namespace XpmGen.Auth;
 /// calls, and the failure is logged and reported through <see cref="LastSaveFailure"/> and <see cref="SaveFailed"/>;
 /// the connection goes on working.
 /// </para>
+/// <para>
+/// When the store also implements <see cref="IXpmTokenRefreshCoordinator"/> (a store several processes share), the
+/// refresh is single-flight across them too: the provider takes the connection's refresh lease, re-reads the stored set
+/// under it and uses it when another process rotated it already, otherwise refreshes and saves through the lease
+/// (fenced: a holder whose lease expired cannot overwrite a newer set) before releasing it. Without the lease no token
+/// request is made (<see cref="XpmTokenStoreException"/>).
+/// </para>
 /// </remarks>
 public sealed class XpmRefreshingAccessTokenProvider : IXpmAccessTokenProvider, IDisposable
 {
@@ -156,8 +163,15 @@ public sealed class XpmRefreshingAccessTokenProvider : IXpmAccessTokenProvider, 
 
     private async Task<XpmTokenSet> RefreshAsync()
     {
+        IXpmTokenRefreshLease? lease = null;
         try
         {
+            if (_store is IXpmTokenRefreshCoordinator coordinator)
+            {
+                // Across processes: one refresh at a time; the re-read below, under the lease, sees a set another process rotated.
+                lease = await AcquireLeaseAsync(coordinator).ConfigureAwait(false);
+            }
+
             // Another process sharing the store may have refreshed already; a set not yet saved is newer than the store's.
             var current = _unsaved ?? await LoadAsync(CancellationToken.None).ConfigureAwait(false);
             if (current is not null && !current.ExpiresWithin(_oauth.Options.RefreshSkew, _timeProvider.GetUtcNow()))
@@ -203,11 +217,15 @@ public sealed class XpmRefreshingAccessTokenProvider : IXpmAccessTokenProvider, 
 
             _failure = null;
             _current = fresh;
-            await SaveAsync(fresh, attempts: 3).ConfigureAwait(false);
-            return fresh;
+            return await SaveAsync(fresh, attempts: 3, lease).ConfigureAwait(false);
         }
         finally
         {
+            if (lease is not null)
+            {
+                await ReleaseAsync(lease).ConfigureAwait(false);
+            }
+
             lock (_sync)
             {
                 _refresh = null;
@@ -228,22 +246,72 @@ public sealed class XpmRefreshingAccessTokenProvider : IXpmAccessTokenProvider, 
         }
     }
 
-    /// <summary>Saves a rotated set, retrying briefly; on failure keeps it in memory, where it is used and saved again later.</summary>
-    private async Task SaveAsync(XpmTokenSet tokens, int attempts)
+    private async Task<IXpmTokenRefreshLease> AcquireLeaseAsync(IXpmTokenRefreshCoordinator coordinator)
+    {
+        try
+        {
+            return await coordinator.AcquireRefreshLeaseAsync(_key, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not XpmException)
+        {
+            // No token request is made without the lease: the stored refresh token stays the one that works.
+            throw new XpmTokenStoreException($"The refresh lease of '{_key}' could not be had ({ex.GetType().Name}); no token request was made.", ex);
+        }
+    }
+
+    private async Task ReleaseAsync(IXpmTokenRefreshLease lease)
+    {
+        try
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The lease expires by itself; the set is saved already (or kept in memory).
+            if (_logger is not null)
+            {
+                LogRefreshFailed(_logger, _key, "lease release: " + ex.GetType().Name, null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saves a rotated set (through the refresh lease when there is one), retrying briefly; on failure keeps it in memory,
+    /// where it is used and saved again later. Returns the set to use: <paramref name="tokens"/>, or the stored set when a
+    /// later lease holder saved one (the fencing check refused this save).
+    /// </summary>
+    private async Task<XpmTokenSet> SaveAsync(XpmTokenSet tokens, int attempts, IXpmTokenRefreshLease? lease = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             _lastSaveAttempt = _timeProvider.GetUtcNow();
             try
             {
-                await _store.SaveAsync(_key, tokens, CancellationToken.None).ConfigureAwait(false);
+                if (lease is null)
+                {
+                    await _store.SaveAsync(_key, tokens, CancellationToken.None).ConfigureAwait(false);
+                }
+                else if (!await lease.TrySaveAsync(tokens, CancellationToken.None).ConfigureAwait(false))
+                {
+                    // This lease expired and a later holder saved a set: that one is newer and is not overwritten.
+                    var stored = await LoadAsync(CancellationToken.None).ConfigureAwait(false);
+                    if (stored is not null && !stored.ExpiresWithin(_oauth.Options.RefreshSkew, _timeProvider.GetUtcNow()))
+                    {
+                        _current = stored;
+                        return stored;
+                    }
+
+                    // The lease is another holder's now, and the store has no newer usable set: ours is kept (in memory below).
+                    throw new XpmTokenStoreException($"The refresh lease of '{_key}' expired before the rotated set was saved and another process holds it now.");
+                }
+
                 if (ReferenceEquals(_unsaved, tokens) || _unsaved is null)
                 {
                     _unsaved = null;
                 }
 
                 LastSaveFailure = null;
-                return;
+                return tokens;
             }
             catch (Exception ex) when (attempt < attempts && ex is not OperationCanceledException)
             {
@@ -269,7 +337,7 @@ public sealed class XpmRefreshingAccessTokenProvider : IXpmAccessTokenProvider, 
                     // A failing handler must not turn a working connection into a failed call.
                 }
 
-                return;
+                return tokens;
             }
         }
     }

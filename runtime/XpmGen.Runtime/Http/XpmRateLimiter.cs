@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
-using XpmGen.Diagnostics;
 using XpmGen.Http;
 
 namespace XpmGen;
@@ -17,12 +14,11 @@ namespace XpmGen;
 /// pauses until the window has passed, and when no calls are left today, calls fail at once instead of being
 /// sent, until XPM's <c>Retry-After</c> or, without one, for <see cref="XpmRateLimitOptions.DayLimitRecheck"/>, after
 /// which one call goes out again and its answer decides (never a blind 24-hour lockout). Share one instance across every <see cref="XpmClient"/> of the process (the default is
-/// <see cref="Shared"/>), since the limits are Xero's, not the client's.
+/// <see cref="Shared"/>), since the limits are Xero's, not the client's. The counts live in this process: an app that
+/// runs several instances shares them through a store every instance sees (the XpmGen.Redis package; docs/scaling.md).
 /// </summary>
-public sealed class XpmRateLimiter : IDisposable
+public sealed class XpmRateLimiter : XpmRateLimiterBase
 {
-    private readonly XpmRateLimitOptions _options;
-    private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<string, TenantLimits> _tenants = new(StringComparer.OrdinalIgnoreCase);
     private readonly StrictWindowRateLimiter _app;
 
@@ -31,157 +27,128 @@ public sealed class XpmRateLimiter : IDisposable
     /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A figure is out of range.</exception>
     public XpmRateLimiter(XpmRateLimitOptions? options = null, TimeProvider? timeProvider = null)
+        : base(options, timeProvider)
     {
-        _options = options ?? new XpmRateLimitOptions();
-        if (_options.Validate() is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(options));
-        }
-
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _app = CreateWindow(_options.RequestsPerWindowPerApp);
+        _app = CreateWindow(Options.RequestsPerWindowPerApp);
     }
 
     /// <summary>The process-wide limiter with Xero's published limits, used by clients that are given none.</summary>
     public static XpmRateLimiter Shared { get; } = new();
 
-    /// <summary>The last limit figures XPM reported for <paramref name="tenantId"/>, or <see langword="null"/> before any response.</summary>
-    public XpmRateLimitStatus? GetStatus(string? tenantId) =>
-        _tenants.TryGetValue(tenantId ?? string.Empty, out var tenant) ? tenant.Status : null;
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _app.Dispose();
+            foreach (var tenant in _tenants.Values)
+            {
+                tenant.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
 
     /// <inheritdoc />
-    public void Dispose()
+    protected override ValueTask<DateTimeOffset> GetDayBlockedUntilAsync(string tenantId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Tenant(tenantId).DayBlockedUntil);
+
+    /// <inheritdoc />
+    protected override async ValueTask<XpmLimitAcquisition> AcquireCallSlotAsync(string tenantId, CancellationToken cancellationToken)
     {
-        _app.Dispose();
-        foreach (var tenant in _tenants.Values)
-        {
-            tenant.Dispose();
-        }
+        var (lease, waited) = await Acquire(Tenant(tenantId).Concurrency, cancellationToken).ConfigureAwait(false);
+        return lease is null ? XpmLimitAcquisition.Refused("tenant_concurrency") : XpmLimitAcquisition.Acquired(lease, waited ? "tenant_concurrency" : null);
     }
 
-    /// <summary>Waits for one of the tenant's concurrent slots; dispose the result when the call has completed.</summary>
-    internal async ValueTask<IDisposable> AcquireCallAsync(string? tenantId, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override ValueTask<DateTimeOffset> GetPausedUntilAsync(string tenantId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Tenant(tenantId).PausedUntil);
+
+    /// <inheritdoc />
+    protected override async ValueTask<XpmLimitAcquisition> AcquireWindowPermitAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var tenant = Tenant(tenantId);
-        var blocked = tenant.DayBlockedUntil - _timeProvider.GetUtcNow();
-        if (blocked > TimeSpan.Zero)
+        var (app, appWaited) = await Acquire(_app, cancellationToken).ConfigureAwait(false);
+        if (app is null)
         {
-            var status = tenant.Status;
-            throw new XpmRateLimitException(
-                $"{context.Method?.Method} {context.Path} was not sent: XPM reported no calls left today for this tenant{(status is null ? string.Empty : $" at {status.ObservedAt:u}")}. Calls are sent again from {tenant.DayBlockedUntil:u}, when XPM's answer decides whether the daily budget has come back.",
-                context,
-                retryAfter: blocked,
-                limitProblem: "day",
-                status);
+            return XpmLimitAcquisition.Refused("app_window");
         }
 
-        return await Acquire(tenant.Concurrency, "concurrent calls", "tenant_concurrency", context, metrics, cancellationToken).ConfigureAwait(false);
+        app.Dispose();
+        var (tenant, tenantWaited) = await Acquire(Tenant(tenantId).Window, cancellationToken).ConfigureAwait(false);
+        if (tenant is null)
+        {
+            return XpmLimitAcquisition.Refused("tenant_window");
+        }
+
+        tenant.Dispose();
+        return XpmLimitAcquisition.Acquired(null, tenantWaited ? "tenant_window" : appWaited ? "app_window" : null);
     }
 
-    /// <summary>Waits for the app's and the tenant's per-window permits for one attempt; returns how long XPM asked the tenant to pause.</summary>
-    internal async ValueTask<TimeSpan> AcquireAttemptAsync(string? tenantId, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override ValueTask ApplyAsync(string tenantId, XpmRateLimitObservation observation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(observation);
         var tenant = Tenant(tenantId);
-        var pause = tenant.PausedUntil - _timeProvider.GetUtcNow();
-        if (pause > TimeSpan.Zero)
+        var now = TimeProvider.GetUtcNow();
+        if (observation.DayBlock is { } dayBlock)
         {
-            metrics.ThrottledWait("paused");
-            await Task.Delay(pause, _timeProvider, cancellationToken).ConfigureAwait(false);
+            tenant.DayBlockedUntil = now + dayBlock;
         }
-
-        // Window permits are spent when the attempt leaves; they come back only as the window slides on.
-        (await Acquire(_app, "app calls per window", "app_window", context, metrics, cancellationToken).ConfigureAwait(false)).Dispose();
-        (await Acquire(tenant.Window, "calls per window", "tenant_window", context, metrics, cancellationToken).ConfigureAwait(false)).Dispose();
-        return pause > TimeSpan.Zero ? pause : TimeSpan.Zero;
-    }
-
-    /// <summary>Reads the limit headers of a response, and pauses the tenant when XPM says its minute is spent.</summary>
-    internal void Observe(string? tenantId, HttpResponseMessage response)
-    {
-        var tenant = Tenant(tenantId);
-        var now = _timeProvider.GetUtcNow();
-        var figures = XpmResponseHeaders.LimitStatus(response, _timeProvider);
-        var minute = figures?.MinuteRemaining;
-        if (figures is not null)
+        else if (observation.DayUnblocked)
         {
-            var previous = tenant.Status;
-            tenant.Status = new XpmRateLimitStatus(minute ?? previous?.MinuteRemaining, figures.DayRemaining ?? previous?.DayRemaining, figures.AppMinuteRemaining ?? previous?.AppMinuteRemaining, now);
-        }
-
-        var retryAfter = XpmResponseHeaders.RetryAfter(response, _timeProvider);
-        var dayProblem = string.Equals(XpmResponseHeaders.RateLimitProblem(response), "day", StringComparison.OrdinalIgnoreCase);
-        if (figures?.DayRemaining == 0 || (dayProblem && response.StatusCode == HttpStatusCode.TooManyRequests))
-        {
-            // The day is spent: refuse calls until XPM's Retry-After, or re-check after a while (the reset time is not known).
-            tenant.DayBlockedUntil = now + (retryAfter ?? _options.DayLimitRecheck);
-        }
-        else if (figures?.DayRemaining > 0)
-        {
-            // A later answer says otherwise: calls are left today after all.
             tenant.DayBlockedUntil = DateTimeOffset.MinValue;
         }
 
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || minute == 0)
+        if (observation.Pause is { } pause)
         {
-            // Other processes may share the tenant: XPM's own count wins over the local one.
-            // Retry-After, when given, says exactly when XPM takes calls again; otherwise wait out the window.
-            var pause = retryAfter ?? _options.Window;
             tenant.PauseUntil(now + pause);
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    private static async ValueTask<RateLimitLease> Acquire(RateLimiter limiter, string what, string limit, XpmErrorContext context, XpmMetrics metrics, CancellationToken cancellationToken)
+    private static async ValueTask<(RateLimitLease? Lease, bool Waited)> Acquire(RateLimiter limiter, CancellationToken cancellationToken)
     {
         var lease = limiter.AttemptAcquire(1);
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            metrics.ThrottledWait(limit);
-            lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        }
-
         if (lease.IsAcquired)
         {
-            return lease;
+            return (lease, false);
         }
 
         lease.Dispose();
-        throw new XpmRateLimitException(
-            $"{context.Method?.Method} {context.Path} was not sent: too many calls are already waiting for {what}.",
-            context,
-            retryAfter: null,
-            limitProblem: "queue");
+        lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease.IsAcquired)
+        {
+            return (lease, true);
+        }
+
+        lease.Dispose();
+        return (null, true);
     }
 
-    private TenantLimits Tenant(string? tenantId) =>
-        _tenants.GetOrAdd(tenantId ?? string.Empty, static (_, self) => new TenantLimits(
+    private TenantLimits Tenant(string tenantId) =>
+        _tenants.GetOrAdd(tenantId, static (_, self) => new TenantLimits(
             new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
-                PermitLimit = self._options.ConcurrentRequestsPerTenant,
-                QueueLimit = self._options.QueueLimit,
+                PermitLimit = self.Options.ConcurrentRequestsPerTenant,
+                QueueLimit = self.Options.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             }),
-            self.CreateWindow(self._options.RequestsPerWindowPerTenant)), this);
+            self.CreateWindow(self.Options.RequestsPerWindowPerTenant)), this);
 
     // A strict sliding log measured on the clock: any interval of the configured length holds at most the
-    // permitted calls. The window gets a 5% margin, since a call can leave a little after its permit.
-    private StrictWindowRateLimiter CreateWindow(int permits) => new(permits, _options.Window * 1.05, _timeProvider);
+    // permitted calls (WindowWithMargin: a call can leave a little after its permit).
+    private StrictWindowRateLimiter CreateWindow(int permits) => new(permits, WindowWithMargin, TimeProvider);
 
     private sealed class TenantLimits(ConcurrencyLimiter concurrency, StrictWindowRateLimiter window) : IDisposable
     {
-        private volatile XpmRateLimitStatus? _status;
         private long _pausedUntilTicks;
         private long _dayBlockedUntilTicks;
 
         public ConcurrencyLimiter Concurrency { get; } = concurrency;
 
         public StrictWindowRateLimiter Window { get; } = window;
-
-        public XpmRateLimitStatus? Status
-        {
-            get => _status;
-            set => _status = value;
-        }
 
         /// <summary>Until when calls fail unsent because XPM reported the day's budget spent.</summary>
         public DateTimeOffset DayBlockedUntil

@@ -10,7 +10,7 @@ namespace XpmGen.Pipeline;
 /// XPM's minute): waits out a pause XPM asked for, takes the app's and the tenant's window permits, and
 /// reconciles the limiter with the limit headers of the response.
 /// </summary>
-internal sealed class XpmAttemptLimitStage(XpmRateLimiter limiter, ILogger logger, XpmMetrics metrics) : XpmStage
+internal sealed class XpmAttemptLimitStage(XpmRateLimiterBase limiter, ILogger logger, XpmMetrics metrics) : XpmStage
 {
     public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class XpmAttemptLimitStage(XpmRateLimiter limiter, ILogger logge
         }
 
         var response = await SendNextAsync(call, cancellationToken).ConfigureAwait(false);
-        limiter.Observe(call.TenantId, response.Message);
+        await limiter.ObserveAsync(call.TenantId, response.Message, cancellationToken).ConfigureAwait(false);
         return response;
     }
 }

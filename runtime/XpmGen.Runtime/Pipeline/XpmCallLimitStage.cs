@@ -9,7 +9,7 @@ namespace XpmGen.Pipeline;
 /// once when XPM said the tenant's day is spent. The slot is attached to the response, so it is held until the
 /// body has been read or the stream disposed.
 /// </summary>
-internal sealed class XpmCallLimitStage(XpmRateLimiter limiter, XpmMetrics metrics) : XpmStage
+internal sealed class XpmCallLimitStage(XpmRateLimiterBase limiter, XpmMetrics metrics) : XpmStage
 {
     public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
     {
