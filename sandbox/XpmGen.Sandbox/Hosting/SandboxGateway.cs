@@ -90,6 +90,13 @@ internal sealed class SandboxGateway
 
         using (admission.Slot)
         {
+            // The call stops being in flight when its answer starts: released once the body is complete, a client that
+            // has read the whole answer could send its next call before the slot is free and be refused for nothing.
+            response.OnStarting(static slot =>
+            {
+                ((IDisposable)slot).Dispose();
+                return Task.CompletedTask;
+            }, admission.Slot!);
             if (_options.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(_options.Latency, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
