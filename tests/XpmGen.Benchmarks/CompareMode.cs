@@ -49,6 +49,9 @@ internal static class CompareMode
         Console.WriteLine($"  content: {clients.Sum(static c => c.Contacts.Count):N0} contacts, {clients.Sum(static c => c.Notes.Count):N0} client notes, {clients.Sum(static c => c.Groups.Count):N0} groups, {clients.Sum(static c => c.Relationships.Count):N0} relationships; {jobs.Sum(static j => j.Tasks.Count):N0} tasks, {jobs.Sum(static j => j.Milestones.Count):N0} milestones, {jobs.Sum(static j => j.Notes.Count):N0} job notes");
 
         var budget = TimeSpan.FromSeconds(8);
+
+        // The reads keep ~100 MB each and take ~0.5 s: more rounds than the rest, so that a median survives a busy machine.
+        var readBudget = TimeSpan.FromSeconds(20);
         Console.WriteLine("read-clients");
         var read = Measure("read-clients", new Contender[]
         {
@@ -57,11 +60,12 @@ internal static class CompareMode
             new("xmlserializer", () => Contenders.XmlSerializerClients(clientsDocument)),
             new("xpmgen-discard", () => Contenders.XpmGenClientsDiscard(clientsDocument)),
             new("xpmgen-nopool", () => Contenders.XpmGenClientsNoPool(clientsDocument)),
-        }, warmupRounds: 2, budget, minRounds: 5, maxRounds: 15);
+        }, warmupRounds: 2, readBudget, minRounds: 9, maxRounds: 21);
         Console.WriteLine($"  diagnostic: xpmgen-discard/rawscan {F2(read["xpmgen-discard"] / read["rawscan"])} (the generated reader with each client dropped once read: the list's GC cost removed)");
         Console.WriteLine($"  diagnostic: xpmgen-nopool/xpmgen {F2(read["xpmgen-nopool"] / read["xpmgen"])} (the same reader with no value pool: every value a new string)");
         ratios.Add($"RATIO read-clients xpmgen/rawscan {F2(read["xpmgen"] / read["rawscan"])}");
         ratios.Add($"RATIO read-clients xmlserializer/xpmgen {F2(read["xmlserializer"] / read["xpmgen"])}");
+        Console.WriteLine($"  diagnostic: cpu time xmlserializer/xpmgen {F2(LastCpuMedians["xmlserializer"] / LastCpuMedians["xpmgen"])}, xpmgen-nopool/xpmgen {F2(LastCpuMedians["xpmgen-nopool"] / LastCpuMedians["xpmgen"])}");
 
         Console.WriteLine("read-jobs");
         read = Measure("read-jobs", new Contender[]
@@ -71,11 +75,12 @@ internal static class CompareMode
             new("xmlserializer", () => Contenders.XmlSerializerJobs(jobsDocument)),
             new("xpmgen-discard", () => Contenders.XpmGenJobsDiscard(jobsDocument)),
             new("xpmgen-nopool", () => Contenders.XpmGenJobsNoPool(jobsDocument)),
-        }, warmupRounds: 2, budget, minRounds: 5, maxRounds: 15);
+        }, warmupRounds: 2, readBudget, minRounds: 9, maxRounds: 21);
         Console.WriteLine($"  diagnostic: xpmgen-discard/rawscan {F2(read["xpmgen-discard"] / read["rawscan"])}");
         Console.WriteLine($"  diagnostic: xpmgen-nopool/xpmgen {F2(read["xpmgen-nopool"] / read["xpmgen"])}");
         ratios.Add($"RATIO read-jobs xpmgen/rawscan {F2(read["xpmgen"] / read["rawscan"])}");
         ratios.Add($"RATIO read-jobs xmlserializer/xpmgen {F2(read["xmlserializer"] / read["xpmgen"])}");
+        Console.WriteLine($"  diagnostic: cpu time xmlserializer/xpmgen {F2(LastCpuMedians["xmlserializer"] / LastCpuMedians["xpmgen"])}, xpmgen-nopool/xpmgen {F2(LastCpuMedians["xpmgen-nopool"] / LastCpuMedians["xpmgen"])}");
 
         if (readsOnly)
         {
@@ -104,6 +109,7 @@ internal static class CompareMode
             new("xmlserializer", () => Contenders.XmlSerializerWriteClients(clients, new CountingNullStream())),
         }, warmupRounds: 2, budget, minRounds: 5, maxRounds: 15);
         ratios.Add($"RATIO write-clients xmlserializer/xpmgen {F2(write["xmlserializer"] / write["xpmgen"])}");
+        Console.WriteLine($"  diagnostic: cpu time xmlserializer/xpmgen {F2(LastCpuMedians["xmlserializer"] / LastCpuMedians["xpmgen"])}");
 
         Console.WriteLine($"cold-read ({ColdClientCount} detailed clients, first parse in a fresh process, serializer construction included)");
         var cold = ColdRead.MeasureInChildren(SyntheticDocuments.Clients(ColdClientCount), ColdRuns);
@@ -163,12 +169,11 @@ internal static class CompareMode
         var raw = AllocationEstimate.RawScanOverhead(document);
         var rawAllocated = Allocated(static d => Contenders.RawScan(d), document);
         var serializerAllocated = Allocated(serializerRead, document);
-        var explained = e.Retained + e.UnavoidableGarbage + raw.ReaderOverhead;
         var returned = e.Retained - e.StringBytes + e.InstanceStringBytes;
 
         Console.WriteLine($"  {what}: xpmgen allocated {Mb(allocated)}; it returns ~{Mb(e.Retained)} = {e.StringCount:N0} strings {Mb(e.StringBytes)} + {e.ObjectCount:N0} objects {Mb(e.ObjectBytes)} + {e.ListCount:N0} lists {Mb(e.ListBytes)}");
         Console.WriteLine($"    with the value pool, shared strings are counted once: it returns ~{Mb(returned)} ({Mb(e.InstanceStringBytes)} of strings); allocated/returned {F2((double)allocated / returned)}, garbage {Mb(allocated - returned)}");
-        Console.WriteLine($"    without a pool the garbage would be: text of {e.TempValueCount:N0} typed values {Mb(e.TempValueBytes)}, replaced default lists {Mb(e.ReplacedListBytes)}, outgrown list arrays {Mb(e.GrowthBytes)}, XmlReader buffers {Mb(raw.ReaderOverhead)}; allocated minus all that and the unshared result {Mb(allocated - explained)}");
+        Console.WriteLine($"    before the pool, the garbage was: text of {e.TempValueCount:N0} typed values {Mb(e.TempValueBytes)} (now mostly shared or parsed from the pool), replaced default lists {Mb(e.ReplacedListBytes)}, outgrown list arrays {Mb(e.GrowthBytes)}, XmlReader buffers {Mb(raw.ReaderOverhead)}");
         Console.WriteLine($"    the returned strings take {Mb(e.InstanceStringBytes)} (each instance counted once); {Mb(e.StringBytes)} unshared, {Mb(e.DistinctStringBytes)} if all equal values shared one instance");
         Console.WriteLine($"    for scale: rawscan allocated {Mb(rawAllocated)} (its text strings {Mb(raw.TextStrings)}), XmlSerializer allocated {Mb(serializerAllocated)} ({F2((double)serializerAllocated / allocated)}x xpmgen)");
     }

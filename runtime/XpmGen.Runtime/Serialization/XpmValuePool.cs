@@ -25,7 +25,7 @@ internal sealed class XpmValuePool : NameTable
     /// <summary>The most strings the table holds; when it is full, new values replace old ones.</summary>
     internal const int MaxEntries = 1 << 13;
 
-    private const int InitialEntries = 64;
+    private const int InitialEntries = 16;
     private const int ProbeLimit = 8;
 
     private string?[] _entries = new string?[InitialEntries];
@@ -37,7 +37,7 @@ internal sealed class XpmValuePool : NameTable
     private int[] _seen = new int[InitialEntries * 2];
     private int _count;
     private int _replace;
-    private char[] _buffer = new char[64];
+    private char[] _buffer = new char[128];
 
     /// <summary>
     /// Reads the text of the element the reader is on and moves past its end tag, as
