@@ -89,6 +89,30 @@ public sealed class ValuePoolTests
         Assert.Equal(expected, ReadAll(builder.ToString()));
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(40)]
+    [InlineData(127)]
+    [InlineData(129)]
+    [InlineData(1000)]
+    public void Values_that_straddle_the_readers_buffer_read_whole(int length)
+    {
+        // Thousands of values: some start in one of the XmlReader's buffers and end in the next.
+        var builder = new StringBuilder("<R>");
+        for (var i = 0; i < 3000; i++)
+        {
+            var value = (i.ToString(System.Globalization.CultureInfo.InvariantCulture) + new string('é', length)).Substring(0, length);
+            builder.Append("<V>").Append(value).Append("</V>\n");
+        }
+
+        var xml = builder.Append("</R>").ToString();
+
+        Assert.Equal(ReadAllPlain(xml), ReadAll(xml));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
+        using var reader = XpmXml.CreateReader(stream);
+        Assert.Equal(ReadAllPlain(xml), Read(reader, XpmXml.ReadString));
+    }
+
     [Fact]
     public void A_child_element_where_text_is_expected_is_an_XmlException()
     {

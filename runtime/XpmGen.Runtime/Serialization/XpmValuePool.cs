@@ -67,21 +67,19 @@ internal sealed class XpmValuePool : NameTable
         }
 
         // The usual case: one text node, then the end tag. Its characters are copied without a string.
+        // XmlTextReaderImpl fills the buffer unless the value ends first, so a short count is the end.
         var length = 0;
         while (true)
         {
-            if (length == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            var read = reader.ReadValueChunk(_buffer, length, _buffer.Length - length);
-            if (read == 0)
+            var space = _buffer.Length - length;
+            var read = reader.ReadValueChunk(_buffer, length, space);
+            length += read;
+            if (read < space)
             {
                 break;
             }
 
-            length += read;
+            Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
         reader.Read();
@@ -173,18 +171,25 @@ internal sealed class XpmValuePool : NameTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> text)
     {
-        // Four characters at a time, multiply and rotate; collisions cost a comparison, never a wrong result.
+        // The length, the first eight and the last four characters: cheap for every length, and enough to tell
+        // apart the values of a field; a collision costs a comparison, never a wrong result.
         var bytes = MemoryMarshal.AsBytes(text);
         var hash = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
-        var i = 0;
-        for (; i + 8 <= bytes.Length; i += 8)
+        if (bytes.Length >= 8)
         {
-            hash = BitOperations.RotateLeft((hash ^ MemoryMarshal.Read<ulong>(bytes.Slice(i))) * 0xC2B2AE3D27D4EB4FUL, 29);
+            hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes));
+            hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes.Slice(bytes.Length - 8)));
+            if (bytes.Length >= 16)
+            {
+                hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes.Slice(8)));
+            }
         }
-
-        for (; i < bytes.Length; i += 2)
+        else
         {
-            hash = BitOperations.RotateLeft((hash ^ MemoryMarshal.Read<ushort>(bytes.Slice(i))) * 0xC2B2AE3D27D4EB4FUL, 29);
+            foreach (var c in text)
+            {
+                hash = Mix(hash, c);
+            }
         }
 
         hash ^= hash >> 32;
@@ -192,6 +197,9 @@ internal sealed class XpmValuePool : NameTable
         // Never 0, which marks an empty slot of the table of values seen once.
         return (int)(hash & 0x7FFFFFFF) | 0x40000000;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong hash, ulong value) => BitOperations.RotateLeft((hash ^ value) * 0xC2B2AE3D27D4EB4FUL, 29);
 
     private void Grow()
     {
