@@ -130,7 +130,7 @@ public static class XpmXml
     /// through the same reader return the same string instance.
     /// </remarks>
     public static string? ReadString(XmlReader reader) => XpmValueFormat.EmptyToNull(
-        reader.NameTable is XpmValuePool pool ? pool.ReadElementText(reader, XpmValuePool.MaxPooledLength) : ReadText(reader));
+        reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader, XpmValuePool.MaxPooledLength) : ReadText(reader));
 
     /// <summary>Reads a <c>Yes</c>/<c>No</c> element.</summary>
     public static bool? ReadYesNo(XmlReader reader) => Parse(reader, XpmValueFormat.ParseYesNo);
@@ -276,7 +276,7 @@ public static class XpmXml
         var lineInfo = reader as IXmlLineInfo;
         var line = lineInfo?.LineNumber ?? 0;
         var column = lineInfo?.LinePosition ?? 0;
-        var text = reader.NameTable is XpmValuePool pool ? pool.ReadElementText(reader, SharedTypedLength) : ReadText(reader);
+        var text = reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader, SharedTypedLength) : ReadText(reader);
         try
         {
             return parse(text);
