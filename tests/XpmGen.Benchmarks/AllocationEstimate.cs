@@ -32,6 +32,7 @@ internal sealed class AllocationEstimate
     private static readonly Lazy<Shells> ShellSizes = new(MeasureShells);
 
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _instances = new(ReferenceEqualityComparer.Instance);
 
     public long StringCount { get; private set; }
 
@@ -39,6 +40,9 @@ internal sealed class AllocationEstimate
 
     /// <summary>What the strings would take if equal values were one shared instance (staff names, Yes, No, cities...).</summary>
     public long DistinctStringBytes { get; private set; }
+
+    /// <summary>What the returned strings take, each instance counted once: less than <see cref="StringBytes"/> when the reader shares equal values.</summary>
+    public long InstanceStringBytes { get; private set; }
 
     public long ObjectCount { get; private set; }
 
@@ -245,6 +249,11 @@ internal sealed class AllocationEstimate
         if (_distinct.Add(value))
         {
             DistinctStringBytes += StringSize(value.Length);
+        }
+
+        if (_instances.Add(value))
+        {
+            InstanceStringBytes += StringSize(value.Length);
         }
     }
 

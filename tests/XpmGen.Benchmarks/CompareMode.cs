@@ -21,16 +21,20 @@ internal static class CompareMode
     public const int ColdClientCount = 50;
     private const int ColdRuns = 7;
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(bool readsOnly = false)
     {
         var ratios = new List<string>();
         Console.WriteLine("compare: contenders side by side on the same bytes; the RATIO lines are medians of interleaved runs.");
 
         // First, while the heap is small: XpmClient's per-call allocations cost far more under a large live heap (measured again below).
-        Console.WriteLine("request-overhead (GET staff.api/list, 5 staff, in-memory handler; one run = 200 sequential calls)");
-        var overhead = await RequestOverhead.MeasureAsync().ConfigureAwait(false);
-        var overheadRatio = $"RATIO request-overhead xpmgen/handwritten {F2(overhead["xpmgen"] / overhead["handwritten"])}";
-        Console.WriteLine($"  diagnostic: handwritten-asyncreader/handwritten {F2(overhead["handwritten-asyncreader"] / overhead["handwritten"])} (the same hand-written call with XmlReaderSettings.Async = true, as XpmClient reads responses)");
+        var overheadRatio = string.Empty;
+        if (!readsOnly)
+        {
+            Console.WriteLine("request-overhead (GET staff.api/list, 5 staff, in-memory handler; one run = 200 sequential calls)");
+            var overhead = await RequestOverhead.MeasureAsync().ConfigureAwait(false);
+            overheadRatio = $"RATIO request-overhead xpmgen/handwritten {F2(overhead["xpmgen"] / overhead["handwritten"])}";
+            Console.WriteLine($"  diagnostic: handwritten-asyncreader/handwritten {F2(overhead["handwritten-asyncreader"] / overhead["handwritten"])} (the same hand-written call with XmlReaderSettings.Async = true, as XpmClient reads responses)");
+        }
 
         var started = Stopwatch.GetTimestamp();
         var clientsDocument = SyntheticDocuments.Clients(ClientCount);
@@ -45,6 +49,9 @@ internal static class CompareMode
         Console.WriteLine($"  content: {clients.Sum(static c => c.Contacts.Count):N0} contacts, {clients.Sum(static c => c.Notes.Count):N0} client notes, {clients.Sum(static c => c.Groups.Count):N0} groups, {clients.Sum(static c => c.Relationships.Count):N0} relationships; {jobs.Sum(static j => j.Tasks.Count):N0} tasks, {jobs.Sum(static j => j.Milestones.Count):N0} milestones, {jobs.Sum(static j => j.Notes.Count):N0} job notes");
 
         var budget = TimeSpan.FromSeconds(8);
+
+        // The reads keep ~100 MB each and take ~0.5 s: more rounds than the rest, so that a median survives a busy machine.
+        var readBudget = TimeSpan.FromSeconds(20);
         Console.WriteLine("read-clients");
         var read = Measure("read-clients", new Contender[]
         {
@@ -52,10 +59,13 @@ internal static class CompareMode
             new("xpmgen", () => Contenders.XpmGenClients(clientsDocument)),
             new("xmlserializer", () => Contenders.XmlSerializerClients(clientsDocument)),
             new("xpmgen-discard", () => Contenders.XpmGenClientsDiscard(clientsDocument)),
-        }, warmupRounds: 2, budget, minRounds: 5, maxRounds: 15);
+            new("xpmgen-nopool", () => Contenders.XpmGenClientsNoPool(clientsDocument)),
+        }, warmupRounds: 2, readBudget, minRounds: 9, maxRounds: 21);
         Console.WriteLine($"  diagnostic: xpmgen-discard/rawscan {F2(read["xpmgen-discard"] / read["rawscan"])} (the generated reader with each client dropped once read: the list's GC cost removed)");
+        Console.WriteLine($"  diagnostic: xpmgen-nopool/xpmgen {F2(read["xpmgen-nopool"] / read["xpmgen"])} (the same reader with no value pool: every value a new string)");
         ratios.Add($"RATIO read-clients xpmgen/rawscan {F2(read["xpmgen"] / read["rawscan"])}");
         ratios.Add($"RATIO read-clients xmlserializer/xpmgen {F2(read["xmlserializer"] / read["xpmgen"])}");
+        Console.WriteLine($"  diagnostic: cpu time xmlserializer/xpmgen {F2(LastCpuMedians["xmlserializer"] / LastCpuMedians["xpmgen"])}, xpmgen-nopool/xpmgen {F2(LastCpuMedians["xpmgen-nopool"] / LastCpuMedians["xpmgen"])}");
 
         Console.WriteLine("read-jobs");
         read = Measure("read-jobs", new Contender[]
@@ -64,10 +74,30 @@ internal static class CompareMode
             new("xpmgen", () => Contenders.XpmGenJobs(jobsDocument)),
             new("xmlserializer", () => Contenders.XmlSerializerJobs(jobsDocument)),
             new("xpmgen-discard", () => Contenders.XpmGenJobsDiscard(jobsDocument)),
-        }, warmupRounds: 2, budget, minRounds: 5, maxRounds: 15);
+            new("xpmgen-nopool", () => Contenders.XpmGenJobsNoPool(jobsDocument)),
+        }, warmupRounds: 2, readBudget, minRounds: 9, maxRounds: 21);
         Console.WriteLine($"  diagnostic: xpmgen-discard/rawscan {F2(read["xpmgen-discard"] / read["rawscan"])}");
+        Console.WriteLine($"  diagnostic: xpmgen-nopool/xpmgen {F2(read["xpmgen-nopool"] / read["xpmgen"])}");
         ratios.Add($"RATIO read-jobs xpmgen/rawscan {F2(read["xpmgen"] / read["rawscan"])}");
         ratios.Add($"RATIO read-jobs xmlserializer/xpmgen {F2(read["xmlserializer"] / read["xpmgen"])}");
+        Console.WriteLine($"  diagnostic: cpu time xmlserializer/xpmgen {F2(LastCpuMedians["xmlserializer"] / LastCpuMedians["xpmgen"])}, xpmgen-nopool/xpmgen {F2(LastCpuMedians["xpmgen-nopool"] / LastCpuMedians["xpmgen"])}");
+
+        if (readsOnly)
+        {
+            Allocations("clients", clientsDocument, static d => Contenders.XpmGenClients(d), static l => AllocationEstimate.Of(l), static d => Contenders.XmlSerializerClients(d));
+            Allocations("jobs", jobsDocument, static d => Contenders.XpmGenJobs(d), static l => AllocationEstimate.Of(l), static d => Contenders.XmlSerializerJobs(d));
+            GC.KeepAlive(clients);
+            GC.KeepAlive(jobs);
+            clients = null!;
+            jobs = null!;
+            Console.WriteLine("kept memory: the bytes the returned list holds (GC.GetTotalMemory(true) after the read, result referenced, minus before)");
+            var kept = Kept("clients", () => Contenders.XpmGenClients(clientsDocument), () => Contenders.XmlSerializerClients(clientsDocument));
+            Console.WriteLine($"  diagnostic: kept-memory jobs xmlserializer/xpmgen {F2(Kept("jobs", () => Contenders.XpmGenJobs(jobsDocument), () => Contenders.XmlSerializerJobs(jobsDocument)))}");
+            ratios.Add($"RATIO kept-memory xmlserializer/xpmgen {F2(kept)}");
+            Console.WriteLine();
+            ratios.ForEach(Console.WriteLine);
+            return 0;
+        }
 
         Console.WriteLine("write-clients (the list read above, to a counting null stream)");
         var xpmBytes = Contenders.XpmGenWriteClients(clients, new CountingNullStream());
@@ -79,10 +109,12 @@ internal static class CompareMode
             new("xmlserializer", () => Contenders.XmlSerializerWriteClients(clients, new CountingNullStream())),
         }, warmupRounds: 2, budget, minRounds: 5, maxRounds: 15);
         ratios.Add($"RATIO write-clients xmlserializer/xpmgen {F2(write["xmlserializer"] / write["xpmgen"])}");
+        Console.WriteLine($"  diagnostic: cpu time xmlserializer/xpmgen {F2(LastCpuMedians["xmlserializer"] / LastCpuMedians["xpmgen"])}");
 
         Console.WriteLine($"cold-read ({ColdClientCount} detailed clients, first parse in a fresh process, serializer construction included)");
         var cold = ColdRead.MeasureInChildren(SyntheticDocuments.Clients(ColdClientCount), ColdRuns);
         ratios.Add($"RATIO cold-read xmlserializer/xpmgen {F2(cold["xmlserializer"] / cold["xpmgen"])}");
+        ratios.Add($"RATIO cold-read xpmgen/rawscan {F2(cold["xpmgen"] / cold["rawscan"])}");
         ratios.Add(overheadRatio);
 
         Console.WriteLine($"request-overhead again, with the {ClientCount:N0} clients read above still referenced (a live heap of ~100 MB, as in an application holding data)");
@@ -96,6 +128,12 @@ internal static class CompareMode
         Collect();
         Allocations("clients", clientsDocument, static d => Contenders.XpmGenClients(d), static l => AllocationEstimate.Of(l), static d => Contenders.XmlSerializerClients(d));
         Allocations("jobs", jobsDocument, static d => Contenders.XpmGenJobs(d), static l => AllocationEstimate.Of(l), static d => Contenders.XmlSerializerJobs(d));
+
+        Console.WriteLine("kept memory: the bytes the returned list holds (GC.GetTotalMemory(true) after the read, result referenced, minus before)");
+        var keptClients = Kept("clients", () => Contenders.XpmGenClients(clientsDocument), () => Contenders.XmlSerializerClients(clientsDocument));
+        var keptJobs = Kept("jobs", () => Contenders.XpmGenJobs(jobsDocument), () => Contenders.XmlSerializerJobs(jobsDocument));
+        ratios.Add($"RATIO kept-memory xmlserializer/xpmgen {F2(keptClients)}");
+        Console.WriteLine($"  diagnostic: kept-memory jobs xmlserializer/xpmgen {F2(keptJobs)}");
 
         Console.WriteLine();
         foreach (var line in ratios)
@@ -131,12 +169,45 @@ internal static class CompareMode
         var raw = AllocationEstimate.RawScanOverhead(document);
         var rawAllocated = Allocated(static d => Contenders.RawScan(d), document);
         var serializerAllocated = Allocated(serializerRead, document);
-        var explained = e.Retained + e.UnavoidableGarbage + raw.ReaderOverhead;
+        var returned = e.Retained - e.StringBytes + e.InstanceStringBytes;
 
         Console.WriteLine($"  {what}: xpmgen allocated {Mb(allocated)}; it returns ~{Mb(e.Retained)} = {e.StringCount:N0} strings {Mb(e.StringBytes)} + {e.ObjectCount:N0} objects {Mb(e.ObjectBytes)} + {e.ListCount:N0} lists {Mb(e.ListBytes)}");
-        Console.WriteLine($"    allocated/returned {F2((double)allocated / e.Retained)}; garbage {Mb(allocated - e.Retained)}, of which expected: text of {e.TempValueCount:N0} typed values {Mb(e.TempValueBytes)}, replaced default lists {Mb(e.ReplacedListBytes)}, outgrown list arrays {Mb(e.GrowthBytes)}, XmlReader buffers {Mb(raw.ReaderOverhead)}; unexplained {Mb(allocated - explained)}");
-        Console.WriteLine($"    the returned strings would take {Mb(e.DistinctStringBytes)} instead of {Mb(e.StringBytes)} if equal values shared one instance");
+        Console.WriteLine($"    with the value pool, shared strings are counted once: it returns ~{Mb(returned)} ({Mb(e.InstanceStringBytes)} of strings); allocated/returned {F2((double)allocated / returned)}, garbage {Mb(allocated - returned)}");
+        Console.WriteLine($"    before the pool, the garbage was: text of {e.TempValueCount:N0} typed values {Mb(e.TempValueBytes)} (now mostly shared or parsed from the pool), replaced default lists {Mb(e.ReplacedListBytes)}, outgrown list arrays {Mb(e.GrowthBytes)}, XmlReader buffers {Mb(raw.ReaderOverhead)}");
+        Console.WriteLine($"    the returned strings take {Mb(e.InstanceStringBytes)} (each instance counted once); {Mb(e.StringBytes)} unshared, {Mb(e.DistinctStringBytes)} if all equal values shared one instance");
         Console.WriteLine($"    for scale: rawscan allocated {Mb(rawAllocated)} (its text strings {Mb(raw.TextStrings)}), XmlSerializer allocated {Mb(serializerAllocated)} ({F2((double)serializerAllocated / allocated)}x xpmgen)");
+    }
+
+    /// <summary>
+    /// The heap the kept result holds, for each contender (three interleaved measurements, the median):
+    /// a full collection, the read with its result referenced, a full collection again.
+    /// Returns xmlserializer/xpmgen.
+    /// </summary>
+    private static double Kept(string what, Func<object> xpmgen, Func<object> serializer)
+    {
+        var xpm = new List<double>();
+        var xs = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            xpm.Add(KeptBytes(xpmgen));
+            xs.Add(KeptBytes(serializer));
+        }
+
+        var ratio = Median(xs) / Median(xpm);
+        Console.WriteLine($"  {what}: xpmgen keeps {Median(xpm) / 1e6:0.0} MB, xmlserializer {Median(xs) / 1e6:0.0} MB ({F2(ratio)}x)");
+        return ratio;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double KeptBytes(Func<object> run)
+    {
+        Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var result = run();
+        Collect();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(result);
+        return after - before;
     }
 
     private static long Allocated<T>(Func<byte[], T> run, byte[] document)

@@ -26,6 +26,8 @@ internal static class Contenders
 
     private static readonly XmlSerializerNamespaces NoNamespaces = CreateNoNamespaces();
 
+    private static readonly XmlReaderSettings UnpooledSettings = XpmXml.CreateReaderSettings();
+
     // Constructed once: a serializer built with an XmlRootAttribute is not cached by the framework.
     private static XmlSerializer? _clientListSerializer;
     private static XmlSerializer? _jobListSerializer;
@@ -63,6 +65,27 @@ internal static class Contenders
         using var reader = XpmXml.CreateReader(stream);
         MoveToPayload(reader, "Clients");
         return XpmXml.ReadList(reader, "Client", ClientXml.Read);
+    }
+
+    /// <summary>
+    /// A diagnostic: the generated reader over a reader that has no value pool (an <see cref="XmlReader"/> created with
+    /// <see cref="XpmXml.CreateReaderSettings"/> directly), so every value is a new string, as before the pool.
+    /// </summary>
+    public static List<Client> XpmGenClientsNoPool(byte[] document)
+    {
+        using var stream = new MemoryStream(document, writable: false);
+        using var reader = XmlReader.Create(stream, UnpooledSettings);
+        MoveToPayload(reader, "Clients");
+        return XpmXml.ReadList(reader, "Client", ClientXml.Read);
+    }
+
+    /// <summary>The job list without a value pool (a diagnostic, as <see cref="XpmGenClientsNoPool"/>).</summary>
+    public static List<Job> XpmGenJobsNoPool(byte[] document)
+    {
+        using var stream = new MemoryStream(document, writable: false);
+        using var reader = XmlReader.Create(stream, UnpooledSettings);
+        MoveToPayload(reader, "Jobs");
+        return XpmXml.ReadList(reader, "Job", JobXml.Read);
     }
 
     /// <summary>

@@ -22,11 +22,18 @@ internal static class Interleaved
 
     public static object? Sink { get; private set; }
 
+    /// <summary>
+    /// The median process CPU time (all threads: the run and the garbage collector's) of each contender of the last
+    /// <see cref="Measure"/>, in milliseconds. On a shared machine it depends less on other processes than wall time does.
+    /// </summary>
+    public static Dictionary<string, double> LastCpuMedians { get; private set; } = new();
+
     /// <summary>Median run time of each contender, in milliseconds.</summary>
     public static Dictionary<string, double> Measure(string title, IReadOnlyList<Contender> contenders, int warmupRounds, TimeSpan budget, int minRounds, int maxRounds)
     {
         var samples = contenders.ToDictionary(static c => c.Name, static _ => new List<double>());
         var pauses = contenders.ToDictionary(static c => c.Name, static _ => new List<double>());
+        var cpu = contenders.ToDictionary(static c => c.Name, static _ => new List<double>());
         for (var i = 0; i < warmupRounds; i++)
         {
             foreach (var contender in contenders)
@@ -45,9 +52,11 @@ internal static class Interleaved
                 var contender = contenders[(round + k) % contenders.Count];
                 Collect();
                 var paused = GC.GetTotalPauseDuration();
+                var cpuBefore = Environment.CpuUsage.TotalTime;
                 var started = Stopwatch.GetTimestamp();
                 Sink = contender.Run();
                 var elapsed = Stopwatch.GetElapsedTime(started);
+                cpu[contender.Name].Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds);
                 pauses[contender.Name].Add((GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
                 Sink = null;
                 samples[contender.Name].Add(elapsed.TotalMilliseconds);
@@ -57,6 +66,8 @@ internal static class Interleaved
         }
 
         Report(title, samples, round, pauses);
+        LastCpuMedians = cpu.ToDictionary(static kv => kv.Key, static kv => Median(kv.Value));
+        Console.WriteLine($"    cpu ms (median): {string.Join(", ", LastCpuMedians.Select(static kv => $"{kv.Key} {F1(kv.Value)}"))}");
         return samples.ToDictionary(static kv => kv.Key, static kv => Median(kv.Value));
     }
 

@@ -12,6 +12,7 @@ namespace XpmGen.Benchmarks;
 /// XpmGen's benchmarks (docs/benchmarks.md). Run in Release:
 /// <code>
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- compare     # quick side-by-side ratios (a few minutes)
+/// dotnet run -c Release --project tests/XpmGen.Benchmarks -- compare reads   # only the reads and the kept memory
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- memory      # buffered vs streamed 100,000-client list
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- generator   # cold and incremental generator runs
 /// dotnet run -c Release --project tests/XpmGen.Benchmarks -- cold-read   # only the cold-read part of compare
@@ -29,7 +30,7 @@ public static class Program
         switch (mode)
         {
             case "compare":
-                return await CompareMode.RunAsync().ConfigureAwait(false);
+                return await CompareMode.RunAsync(readsOnly: args.Length > 1 && args[1] == "reads").ConfigureAwait(false);
             case "memory":
                 return await MemoryMode.RunAsync().ConfigureAwait(false);
             case "generator":
@@ -39,6 +40,7 @@ public static class Program
                 // Only the cold-read part of `compare`, e.g. to compare a ReadyToRun-published copy of this program.
                 var cold = ColdRead.MeasureInChildren(SyntheticDocuments.Clients(CompareMode.ColdClientCount), 9);
                 Console.WriteLine($"RATIO cold-read xmlserializer/xpmgen {Interleaved.F2(cold["xmlserializer"] / cold["xpmgen"])}");
+                Console.WriteLine($"RATIO cold-read xpmgen/rawscan {Interleaved.F2(cold["xpmgen"] / cold["rawscan"])}");
                 return 0;
             }
 

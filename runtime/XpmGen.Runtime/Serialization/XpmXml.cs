@@ -25,6 +25,10 @@ public static class XpmXml
     private static readonly XmlReaderSettings SyncSettings = CreateReaderSettings(async: false);
     private static readonly XmlReaderSettings AsyncSettings = CreateReaderSettings(async: true);
 
+    // Typed values as short as Yes/No, true/false and small numbers are shared so that reading them
+    // allocates nothing; longer ones (dates) are mostly distinct and would only crowd the pool.
+    private const int SharedTypedLength = 8;
+
     /// <summary>
     /// Creates reader settings that prohibit DTDs, resolve nothing and ignore comments and processing instructions.
     /// </summary>
@@ -45,14 +49,14 @@ public static class XpmXml
     public static XmlReader CreateReader(Stream stream, bool async = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return XmlReader.Create(stream, async ? AsyncSettings : SyncSettings);
+        return XmlReader.Create(stream, WithValuePool(async));
     }
 
     /// <summary>Creates a secure reader over text (the text reader is not closed with the reader).</summary>
     public static XmlReader CreateReader(TextReader text, bool async = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return XmlReader.Create(text, async ? AsyncSettings : SyncSettings);
+        return XmlReader.Create(text, WithValuePool(async));
     }
 
     /// <summary>
@@ -148,7 +152,12 @@ public static class XpmXml
     }
 
     /// <summary>Reads the text of the current element; an empty element reads as <see langword="null"/>.</summary>
-    public static string? ReadString(XmlReader reader) => XpmValueFormat.EmptyToNull(ReadText(reader));
+    /// <remarks>
+    /// On a reader from <see cref="CreateReader(Stream, bool)"/>, short values are shared: equal values read
+    /// through the same reader return the same string instance.
+    /// </remarks>
+    public static string? ReadString(XmlReader reader) => XpmValueFormat.EmptyToNull(
+        reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader, XpmValuePool.MaxPooledLength) : ReadText(reader));
 
     /// <summary>Reads a <c>Yes</c>/<c>No</c> element.</summary>
     public static bool? ReadYesNo(XmlReader reader) => Parse(reader, XpmValueFormat.ParseYesNo);
@@ -268,6 +277,14 @@ public static class XpmXml
         }
     }
 
+    // Each reader gets its own name table, which carries the reader's value pool (XpmValuePool).
+    private static XmlReaderSettings WithValuePool(bool async)
+    {
+        var settings = (async ? AsyncSettings : SyncSettings).Clone();
+        settings.NameTable = new XpmValuePool();
+        return settings;
+    }
+
     private static string ReadText(XmlReader reader)
     {
         if (reader.IsEmptyElement)
@@ -286,7 +303,7 @@ public static class XpmXml
         var lineInfo = reader as IXmlLineInfo;
         var line = lineInfo?.LineNumber ?? 0;
         var column = lineInfo?.LinePosition ?? 0;
-        var text = ReadText(reader);
+        var text = reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader, SharedTypedLength) : ReadText(reader);
         try
         {
             return parse(text);

@@ -8,65 +8,67 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Client
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The client's UUID, used to address it in client.api calls.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The client's display name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _title;
+        internal string? _title;
 
         /// <summary>Personal title such as Mr or Ms. AU Tax Enabled practices only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _gender;
+        internal string? _gender;
 
         /// <summary>Gender. AU Tax Enabled practices only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Gender")]
         public string? Gender { get => _gender; set => _gender = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _firstName;
+        internal string? _firstName;
 
         /// <summary>Legal first name used for tax purposes; individuals only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("FirstName")]
         public string? FirstName { get => _firstName; set => _firstName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _lastName;
+        internal string? _lastName;
 
         /// <summary>Legal last name used for tax purposes; individuals only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("LastName")]
         public string? LastName { get => _lastName; set => _lastName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _otherName;
+        internal string? _otherName;
 
         /// <summary>Other name; individuals only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("OtherName")]
         public string? OtherName { get => _otherName; set => _otherName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The client's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _dateOfBirth;
+
         /// <summary>Date of birth; individuals only. XPM writes it either as a date (1970-11-26) or as a date-time at midnight.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? DateOfBirth { get; set; }
+        public global::System.DateTime? DateOfBirth { get => _dateOfBirth; set => _dateOfBirth = value; }
 
         /// <summary>The wire text of <see cref="DateOfBirth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfBirth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfBirth")]
@@ -78,114 +80,116 @@ namespace XpmGen.Models
             set => DateOfBirth = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _address;
+        internal string? _address;
 
         /// <summary>The street address; may span several lines.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Address")]
         public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _city;
+        internal string? _city;
 
         /// <summary>The city of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("City")]
         public string? City { get => _city; set => _city = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _region;
+        internal string? _region;
 
         /// <summary>The region or state of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Region")]
         public string? Region { get => _region; set => _region = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postCode;
+        internal string? _postCode;
 
         /// <summary>The postcode of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostCode")]
         public string? PostCode { get => _postCode; set => _postCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _country;
+        internal string? _country;
 
         /// <summary>The country of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Country")]
         public string? Country { get => _country; set => _country = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalAddress;
+        internal string? _postalAddress;
 
         /// <summary>The postal address; may span several lines with surrounding white space.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalAddress")]
         public string? PostalAddress { get => _postalAddress; set => _postalAddress = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalCity;
+        internal string? _postalCity;
 
         /// <summary>The city of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalCity")]
         public string? PostalCity { get => _postalCity; set => _postalCity = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalRegion;
+        internal string? _postalRegion;
 
         /// <summary>The region or state of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalRegion")]
         public string? PostalRegion { get => _postalRegion; set => _postalRegion = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalPostCode;
+        internal string? _postalPostCode;
 
         /// <summary>The postcode of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalPostCode")]
         public string? PostalPostCode { get => _postalPostCode; set => _postalPostCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalCountry;
+        internal string? _postalCountry;
 
         /// <summary>The country of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalCountry")]
         public string? PostalCountry { get => _postalCountry; set => _postalCountry = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The client's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _fax;
+        internal string? _fax;
 
         /// <summary>The client's fax number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Fax")]
         public string? Fax { get => _fax; set => _fax = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _website;
+        internal string? _website;
 
         /// <summary>The client's website (responses spell it Website; requests use WebSite).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Website")]
         public string? Website { get => _website; set => _website = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _referralSource;
+        internal string? _referralSource;
 
         /// <summary>How the client was referred to the practice.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ReferralSource")]
         public string? ReferralSource { get => _referralSource; set => _referralSource = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _exportCode;
+        internal string? _exportCode;
 
         /// <summary>The code used when exporting the client to an accounting system.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ExportCode")]
         public string? ExportCode { get => _exportCode; set => _exportCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isArchived;
+
         /// <summary>Whether the client is archived: Yes or No. Lists include archived clients.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsArchived { get; set; }
+        public bool? IsArchived { get => _isArchived; set => _isArchived = value; }
 
         /// <summary>The wire text of <see cref="IsArchived"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsArchived"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsArchived")]
@@ -197,9 +201,11 @@ namespace XpmGen.Models
             set => IsArchived = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _isDeleted;
+
         /// <summary>Whether the client is deleted: Yes or No. Lists include deleted clients.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsDeleted { get; set; }
+        public bool? IsDeleted { get => _isDeleted; set => _isDeleted = value; }
 
         /// <summary>The wire text of <see cref="IsDeleted"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsDeleted"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsDeleted")]
@@ -211,65 +217,79 @@ namespace XpmGen.Models
             set => IsDeleted = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal global::XpmGen.Models.Reference? _accountManager;
+
         /// <summary>The staff member who manages the client's account.</summary>
         [global::System.Xml.Serialization.XmlElement("AccountManager")]
-        public global::XpmGen.Models.Reference? AccountManager { get; set; }
+        public global::XpmGen.Models.Reference? AccountManager { get => _accountManager; set => _accountManager = value; }
+
+        internal global::XpmGen.Models.ClientType? _type;
 
         /// <summary>The client type, which sets the client's cost markup and payment terms.</summary>
         [global::System.Xml.Serialization.XmlElement("Type")]
-        public global::XpmGen.Models.ClientType? Type { get; set; }
+        public global::XpmGen.Models.ClientType? Type { get => _type; set => _type = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.Contact> _contacts = new global::System.Collections.Generic.List<global::XpmGen.Models.Contact>();
 
         /// <summary>The client's contacts; an empty wrapper when it has none.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Contacts")]
         [global::System.Xml.Serialization.XmlArrayItem("Contact")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.Contact> Contacts { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.Contact>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.Contact> Contacts { get => _contacts; set => _contacts = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.ClientNote> _notes = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientNote>();
 
         /// <summary>Notes recorded against the client; detailed responses only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Notes")]
         [global::System.Xml.Serialization.XmlArrayItem("Note")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientNote> Notes { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientNote>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientNote> Notes { get => _notes; set => _notes = value; }
+
+        internal global::XpmGen.Models.Reference? _billingClient;
 
         /// <summary>The client that is invoiced for this client's work, when it differs.</summary>
         [global::System.Xml.Serialization.XmlElement("BillingClient")]
-        public global::XpmGen.Models.Reference? BillingClient { get; set; }
+        public global::XpmGen.Models.Reference? BillingClient { get => _billingClient; set => _billingClient = value; }
+
+        internal global::XpmGen.Models.Reference? _jobManager;
 
         /// <summary>The staff member who manages the client's jobs. Practice Management module only.</summary>
         [global::System.Xml.Serialization.XmlElement("JobManager")]
-        public global::XpmGen.Models.Reference? JobManager { get; set; }
+        public global::XpmGen.Models.Reference? JobManager { get => _jobManager; set => _jobManager = value; }
 
-        private string? _taxNumber;
+        internal string? _taxNumber;
 
         /// <summary>The client's tax number (IRD or TFN), masked with asterisks except the last 3 digits, for example ******123.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaxNumber")]
         public string? TaxNumber { get => _taxNumber; set => _taxNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _companyNumber;
+        internal string? _companyNumber;
 
         /// <summary>The company registration number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CompanyNumber")]
         public string? CompanyNumber { get => _companyNumber; set => _companyNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _businessNumber;
+        internal string? _businessNumber;
 
         /// <summary>The business number, such as an ABN or NZBN.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BusinessNumber")]
         public string? BusinessNumber { get => _businessNumber; set => _businessNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _businessStructure;
+        internal string? _businessStructure;
 
         /// <summary>The business structure name as set up in Admin, for example Individual, Company or Trust.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BusinessStructure")]
         public string? BusinessStructure { get => _businessStructure; set => _businessStructure = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _balanceMonth;
+
         /// <summary>The balance (financial year end) month as a number from 1 to 12.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? BalanceMonth { get; set; }
+        public int? BalanceMonth { get => _balanceMonth; set => _balanceMonth = value; }
 
         /// <summary>The wire text of <see cref="BalanceMonth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="BalanceMonth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("BalanceMonth")]
@@ -281,9 +301,11 @@ namespace XpmGen.Models
             set => BalanceMonth = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal bool? _prepareGst;
+
         /// <summary>Whether the practice prepares GST returns for the client: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareGst { get; set; }
+        public bool? PrepareGst { get => _prepareGst; set => _prepareGst = value; }
 
         /// <summary>The wire text of <see cref="PrepareGst"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareGst"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareGST")]
@@ -295,9 +317,11 @@ namespace XpmGen.Models
             set => PrepareGst = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _gstRegistered;
+
         /// <summary>Whether the client is registered for GST: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? GstRegistered { get; set; }
+        public bool? GstRegistered { get => _gstRegistered; set => _gstRegistered = value; }
 
         /// <summary>The wire text of <see cref="GstRegistered"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="GstRegistered"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("GSTRegistered")]
@@ -309,30 +333,32 @@ namespace XpmGen.Models
             set => GstRegistered = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _gstPeriod;
+        internal string? _gstPeriod;
 
         /// <summary>The GST filing period: Monthly, 2 Monthly or 6 Monthly. Known values: Monthly, 2 Monthly, 6 Monthly.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("GSTPeriod")]
         public string? GstPeriod { get => _gstPeriod; set => _gstPeriod = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _gstBasis;
+        internal string? _gstBasis;
 
         /// <summary>The GST accounting basis: Invoice, Payment or Hybrid. Known values: Invoice, Payment, Hybrid.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("GSTBasis")]
         public string? GstBasis { get => _gstBasis; set => _gstBasis = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _provisionalTaxBasis;
+        internal string? _provisionalTaxBasis;
 
         /// <summary>The provisional tax method: Standard Option, Estimate Option or Ratio Option. Known values: Standard Option, Estimate Option, Ratio Option.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxBasis")]
         public string? ProvisionalTaxBasis { get => _provisionalTaxBasis; set => _provisionalTaxBasis = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _provisionalTaxRatio;
+
         /// <summary>The provisional tax ratio, used with the Ratio Option basis.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? ProvisionalTaxRatio { get; set; }
+        public decimal? ProvisionalTaxRatio { get => _provisionalTaxRatio; set => _provisionalTaxRatio = value; }
 
         /// <summary>The wire text of <see cref="ProvisionalTaxRatio"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ProvisionalTaxRatio"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxRatio")]
@@ -344,9 +370,11 @@ namespace XpmGen.Models
             set => ProvisionalTaxRatio = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _signedTaxAuthority;
+
         /// <summary>Whether the client has signed a tax authority: Yes or No. NZ clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? SignedTaxAuthority { get; set; }
+        public bool? SignedTaxAuthority { get => _signedTaxAuthority; set => _signedTaxAuthority = value; }
 
         /// <summary>The wire text of <see cref="SignedTaxAuthority"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="SignedTaxAuthority"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("SignedTaxAuthority")]
@@ -358,30 +386,32 @@ namespace XpmGen.Models
             set => SignedTaxAuthority = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _taxAgent;
+        internal string? _taxAgent;
 
         /// <summary>The tax agent's name as set up in Admin. NZ clients only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaxAgent")]
         public string? TaxAgent { get => _taxAgent; set => _taxAgent = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _agencyStatus;
+        internal string? _agencyStatus;
 
         /// <summary>The tax agency status: With EOT, Without EOT or Unlinked. NZ clients only. Known values: With EOT, Without EOT, Unlinked.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("AgencyStatus")]
         public string? AgencyStatus { get => _agencyStatus; set => _agencyStatus = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _returnType;
+        internal string? _returnType;
 
         /// <summary>The income tax return type: IR3, IR3NR, IR4, IR6, IR7, IR9 or PTS. NZ clients only. Known values: IR3, IR3NR, IR4, IR6, IR7, IR9, PTS.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ReturnType")]
         public string? ReturnType { get => _returnType; set => _returnType = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _prepareActivityStatement;
+
         /// <summary>Whether the practice prepares the client's activity statements: Yes or No. AU clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareActivityStatement { get; set; }
+        public bool? PrepareActivityStatement { get => _prepareActivityStatement; set => _prepareActivityStatement = value; }
 
         /// <summary>The wire text of <see cref="PrepareActivityStatement"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareActivityStatement"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareActivityStatement")]
@@ -393,9 +423,11 @@ namespace XpmGen.Models
             set => PrepareActivityStatement = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _prepareTaxReturn;
+
         /// <summary>Whether the practice prepares the client's tax return: Yes or No. AU clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareTaxReturn { get; set; }
+        public bool? PrepareTaxReturn { get => _prepareTaxReturn; set => _prepareTaxReturn = value; }
 
         /// <summary>The wire text of <see cref="PrepareTaxReturn"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareTaxReturn"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareTaxReturn")]
@@ -407,28 +439,34 @@ namespace XpmGen.Models
             set => PrepareTaxReturn = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.Reference> _groups = new global::System.Collections.Generic.List<global::XpmGen.Models.Reference>();
+
         /// <summary>The client groups the client belongs to; detailed responses only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Groups")]
         [global::System.Xml.Serialization.XmlArrayItem("Group")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference> Groups { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.Reference>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference> Groups { get => _groups; set => _groups = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.ClientRelationship> _relationships = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientRelationship>();
 
         /// <summary>The client's relationships with other clients, such as directors and shareholders; detailed responses only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Relationships")]
         [global::System.Xml.Serialization.XmlArrayItem("Relationship")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientRelationship> Relationships { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientRelationship>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientRelationship> Relationships { get => _relationships; set => _relationships = value; }
 
-        private string? _middleName;
+        internal string? _middleName;
 
         /// <summary>Middle name; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("MiddleName")]
         public string? MiddleName { get => _middleName; set => _middleName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _dateOfDeath;
+
         /// <summary>Date of death; individuals only, read like DateOfBirth. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? DateOfDeath { get; set; }
+        public global::System.DateTime? DateOfDeath { get => _dateOfDeath; set => _dateOfDeath = value; }
 
         /// <summary>The wire text of <see cref="DateOfDeath"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfDeath"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfDeath")]
@@ -440,30 +478,32 @@ namespace XpmGen.Models
             set => DateOfDeath = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _placeOfBirthCity;
+        internal string? _placeOfBirthCity;
 
         /// <summary>City of birth; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PlaceOfBirthCity")]
         public string? PlaceOfBirthCity { get => _placeOfBirthCity; set => _placeOfBirthCity = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _placeOfBirthCountryCode;
+        internal string? _placeOfBirthCountryCode;
 
         /// <summary>Country of birth as a country code; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PlaceOfBirthCountryCode")]
         public string? PlaceOfBirthCountryCode { get => _placeOfBirthCountryCode; set => _placeOfBirthCountryCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _industry;
+        internal string? _industry;
 
         /// <summary>The client's industry. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Industry")]
         public string? Industry { get => _industry; set => _industry = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isProspect;
+
         /// <summary>Whether the client is only a prospect: Yes or No. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsProspect { get; set; }
+        public bool? IsProspect { get => _isProspect; set => _isProspect = value; }
 
         /// <summary>The wire text of <see cref="IsProspect"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsProspect"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsProspect")]
@@ -475,44 +515,46 @@ namespace XpmGen.Models
             set => IsProspect = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _branchNumber;
+        internal string? _branchNumber;
 
         /// <summary>The branch number that goes with the business number. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BranchNumber")]
         public string? BranchNumber { get => _branchNumber; set => _branchNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _bankBsb;
+        internal string? _bankBsb;
 
         /// <summary>The BSB of the client's bank account. AU clients only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BankBSB")]
         public string? BankBsb { get => _bankBsb; set => _bankBsb = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _bankAccountName;
+        internal string? _bankAccountName;
 
         /// <summary>The name on the client's bank account. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BankAccountName")]
         public string? BankAccountName { get => _bankAccountName; set => _bankAccountName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _bankAccountNumber;
+        internal string? _bankAccountNumber;
 
         /// <summary>The client's bank account number. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BankAccountNumber")]
         public string? BankAccountNumber { get => _bankAccountNumber; set => _bankAccountNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _bankName;
+        internal string? _bankName;
 
         /// <summary>The name of the client's bank. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BankName")]
         public string? BankName { get => _bankName; set => _bankName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _activeAtoClient;
+
         /// <summary>Whether the client is active with the ATO: Yes or No. AU clients only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? ActiveAtoClient { get; set; }
+        public bool? ActiveAtoClient { get => _activeAtoClient; set => _activeAtoClient = value; }
 
         /// <summary>The wire text of <see cref="ActiveAtoClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActiveAtoClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActiveAtoClient")]
@@ -524,18 +566,20 @@ namespace XpmGen.Models
             set => ActiveAtoClient = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _clientCode;
+        internal string? _clientCode;
 
         /// <summary>The practice's own code for the client. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientCode")]
         public string? ClientCode { get => _clientCode; set => _clientCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.AutoBasOptInCriteria? _autoBasOptInCriteria;
+
         /// <summary>Automatic activity statement (BAS) opt-in settings. AU clients only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlElement("AutoBasOptInCriteria")]
-        public global::XpmGen.Models.AutoBasOptInCriteria? AutoBasOptInCriteria { get; set; }
+        public global::XpmGen.Models.AutoBasOptInCriteria? AutoBasOptInCriteria { get => _autoBasOptInCriteria; set => _autoBasOptInCriteria = value; }
 
-        private string? _webUrl;
+        internal string? _webUrl;
 
         /// <summary>The link to the client in the XPM web app. In XML XPM writes it beside the Client element of a get response rather than inside it.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -547,16 +591,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientType
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The client type's name, for example 20th of Month.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _costMarkup;
+
         /// <summary>The markup applied to costs for clients of this type, as a percentage such as 30.00.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? CostMarkup { get; set; }
+        public decimal? CostMarkup { get => _costMarkup; set => _costMarkup = value; }
 
         /// <summary>The wire text of <see cref="CostMarkup"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="CostMarkup"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("CostMarkup")]
@@ -568,16 +614,18 @@ namespace XpmGen.Models
             set => CostMarkup = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
-        private string? _paymentTerm;
+        internal string? _paymentTerm;
 
         /// <summary>How the invoice due date is worked out: DayOfMonth or WithinDays. Known values: DayOfMonth, WithinDays.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PaymentTerm")]
         public string? PaymentTerm { get => _paymentTerm; set => _paymentTerm = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _paymentDay;
+
         /// <summary>The day of the month (DayOfMonth) or number of days (WithinDays) that goes with the payment term.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? PaymentDay { get; set; }
+        public int? PaymentDay { get => _paymentDay; set => _paymentDay = value; }
 
         /// <summary>The wire text of <see cref="PaymentDay"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PaymentDay"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PaymentDay")]
@@ -594,28 +642,28 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class AutoBasOptInCriteria
     {
-        private string? _annually;
+        internal string? _annually;
 
         /// <summary>The opt-in setting for annual activity statements. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Annually")]
         public string? Annually { get => _annually; set => _annually = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _monthly;
+        internal string? _monthly;
 
         /// <summary>The opt-in setting for monthly activity statements. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Monthly")]
         public string? Monthly { get => _monthly; set => _monthly = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _quarterly;
+        internal string? _quarterly;
 
         /// <summary>The opt-in setting for quarterly activity statements. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Quarterly")]
         public string? Quarterly { get => _quarterly; set => _quarterly = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _optOut;
+        internal string? _optOut;
 
         /// <summary>The opt-out setting; note the hyphen in the element name. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -627,58 +675,60 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Contact
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The contact's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The contact's full name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _salutation;
+        internal string? _salutation;
 
         /// <summary>How to greet the contact in correspondence, for example Sam.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Salutation")]
         public string? Salutation { get => _salutation; set => _salutation = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _addressee;
+        internal string? _addressee;
 
         /// <summary>How to address the contact on letters, for example Mrs S Benecke.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Addressee")]
         public string? Addressee { get => _addressee; set => _addressee = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _mobile;
+        internal string? _mobile;
 
         /// <summary>The contact's mobile number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Mobile")]
         public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The contact's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The contact's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isDeleted;
+
         /// <summary>Whether the contact is deleted: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsDeleted { get; set; }
+        public bool? IsDeleted { get => _isDeleted; set => _isDeleted = value; }
 
         /// <summary>The wire text of <see cref="IsDeleted"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsDeleted"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsDeleted")]
@@ -690,9 +740,11 @@ namespace XpmGen.Models
             set => IsDeleted = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _isPrimary;
+
         /// <summary>Whether the contact is the client's primary contact: Yes or No. Only returned for contacts that are linked to a client and not deleted.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsPrimary { get; set; }
+        public bool? IsPrimary { get => _isPrimary; set => _isPrimary = value; }
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
@@ -704,7 +756,7 @@ namespace XpmGen.Models
             set => IsPrimary = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _position;
+        internal string? _position;
 
         /// <summary>The contact's position at this client; only returned for contacts that are linked to a client and not deleted.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -716,30 +768,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientNote
     {
-        private string? _title;
+        internal string? _title;
 
         /// <summary>The note's title.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>The note's text.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder the note is filed in. Since late 2025 XPM is phasing this out in favour of tags and may return it empty.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Folder")]
         public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>When the note was written.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -751,14 +805,14 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _createdBy;
+        internal string? _createdBy;
 
         /// <summary>The name of the staff member who wrote the note.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CreatedBy")]
         public string? CreatedBy { get => _createdBy; set => _createdBy = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _tags;
+        internal string? _tags;
 
         /// <summary>The note's tags, replacing Folder. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -770,27 +824,31 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientRelationship
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The relationship's UUID, used to update or delete it.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>The kind of relationship, for example Director, Shareholder, Trustee or Partner. Known values: Director, Shareholder, Trustee, Beneficiary, Partner, Settlor, Associate, Secretary, Public Officer, Husband, Wife, Spouse, Parent Of, Child Of, Appointer, Member, Auditor, Owner.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.Reference? _relatedClient;
+
         /// <summary>The other client in the relationship.</summary>
         [global::System.Xml.Serialization.XmlElement("RelatedClient")]
-        public global::XpmGen.Models.Reference? RelatedClient { get; set; }
+        public global::XpmGen.Models.Reference? RelatedClient { get => _relatedClient; set => _relatedClient = value; }
+
+        internal int? _numberOfShares;
 
         /// <summary>The number of shares held; set only for Shareholder and Owner relationships.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? NumberOfShares { get; set; }
+        public int? NumberOfShares { get => _numberOfShares; set => _numberOfShares = value; }
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
@@ -802,9 +860,11 @@ namespace XpmGen.Models
             set => NumberOfShares = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _percentage;
+
         /// <summary>The share of the partnership as a percentage; set only for Partner relationships.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Percentage { get; set; }
+        public decimal? Percentage { get => _percentage; set => _percentage = value; }
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
@@ -816,9 +876,11 @@ namespace XpmGen.Models
             set => Percentage = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>The date the relationship started, written yyyy-MM-dd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -830,9 +892,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
+        internal global::System.DateOnly? _endDate;
+
         /// <summary>The date the relationship ended, written yyyy-MM-dd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? EndDate { get; set; }
+        public global::System.DateOnly? EndDate { get => _endDate; set => _endDate = value; }
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
@@ -849,169 +913,173 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientAddRequest
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The client's display name. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The client's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _address;
+        internal string? _address;
 
         /// <summary>The street address; may span several lines.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Address")]
         public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _city;
+        internal string? _city;
 
         /// <summary>The city of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("City")]
         public string? City { get => _city; set => _city = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _region;
+        internal string? _region;
 
         /// <summary>The region or state of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Region")]
         public string? Region { get => _region; set => _region = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postCode;
+        internal string? _postCode;
 
         /// <summary>The postcode of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostCode")]
         public string? PostCode { get => _postCode; set => _postCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _country;
+        internal string? _country;
 
         /// <summary>The country of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Country")]
         public string? Country { get => _country; set => _country = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalAddress;
+        internal string? _postalAddress;
 
         /// <summary>The postal address; may span several lines.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalAddress")]
         public string? PostalAddress { get => _postalAddress; set => _postalAddress = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalCity;
+        internal string? _postalCity;
 
         /// <summary>The city of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalCity")]
         public string? PostalCity { get => _postalCity; set => _postalCity = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalRegion;
+        internal string? _postalRegion;
 
         /// <summary>The region or state of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalRegion")]
         public string? PostalRegion { get => _postalRegion; set => _postalRegion = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalPostCode;
+        internal string? _postalPostCode;
 
         /// <summary>The postcode of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalPostCode")]
         public string? PostalPostCode { get => _postalPostCode; set => _postalPostCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalCountry;
+        internal string? _postalCountry;
 
         /// <summary>The country of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalCountry")]
         public string? PostalCountry { get => _postalCountry; set => _postalCountry = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The client's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _fax;
+        internal string? _fax;
 
         /// <summary>The client's fax number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Fax")]
         public string? Fax { get => _fax; set => _fax = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _webSite;
+        internal string? _webSite;
 
         /// <summary>The client's website. Note the capital S in requests; responses spell it Website.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("WebSite")]
         public string? WebSite { get => _webSite; set => _webSite = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _referralSource;
+        internal string? _referralSource;
 
         /// <summary>How the client was referred to the practice.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ReferralSource")]
         public string? ReferralSource { get => _referralSource; set => _referralSource = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _exportCode;
+        internal string? _exportCode;
 
         /// <summary>The code used when exporting the client to an accounting system.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ExportCode")]
         public string? ExportCode { get => _exportCode; set => _exportCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _accountManagerUuid;
+        internal string? _accountManagerUuid;
 
         /// <summary>The UUID of the staff member to make account manager.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("AccountManagerUUID")]
         public string? AccountManagerUuid { get => _accountManagerUuid; set => _accountManagerUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.ClientAddContact> _contacts = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientAddContact>();
+
         /// <summary>New contacts to create and link to the client. If several are marked primary, XPM keeps the last one as primary.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Contacts")]
         [global::System.Xml.Serialization.XmlArrayItem("Contact")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientAddContact> Contacts { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientAddContact>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientAddContact> Contacts { get => _contacts; set => _contacts = value; }
 
-        private string? _billingClientUuid;
+        internal string? _billingClientUuid;
 
         /// <summary>The UUID of the client that is invoiced for this client's work.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BillingClientUUID")]
         public string? BillingClientUuid { get => _billingClientUuid; set => _billingClientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _firstName;
+        internal string? _firstName;
 
         /// <summary>Legal first name used for tax purposes; individuals only. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("FirstName")]
         public string? FirstName { get => _firstName; set => _firstName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _lastName;
+        internal string? _lastName;
 
         /// <summary>Legal last name used for tax purposes; individuals only. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("LastName")]
         public string? LastName { get => _lastName; set => _lastName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _otherName;
+        internal string? _otherName;
 
         /// <summary>Other name; individuals only. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("OtherName")]
         public string? OtherName { get => _otherName; set => _otherName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _dateOfBirth;
+
         /// <summary>Date of birth; individuals only. Sent as yyyy-MM-dd, the form responses use; the input format XPM expects is not documented.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DateOfBirth { get; set; }
+        public global::System.DateOnly? DateOfBirth { get => _dateOfBirth; set => _dateOfBirth = value; }
 
         /// <summary>The wire text of <see cref="DateOfBirth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfBirth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfBirth")]
@@ -1023,51 +1091,53 @@ namespace XpmGen.Models
             set => DateOfBirth = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
-        private string? _jobManagerUuid;
+        internal string? _jobManagerUuid;
 
         /// <summary>The UUID of the staff member to make job manager. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("JobManagerUUID")]
         public string? JobManagerUuid { get => _jobManagerUuid; set => _jobManagerUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taxNumber;
+        internal string? _taxNumber;
 
         /// <summary>The client's tax number (IRD or TFN). Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaxNumber")]
         public string? TaxNumber { get => _taxNumber; set => _taxNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _companyNumber;
+        internal string? _companyNumber;
 
         /// <summary>The company registration number. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CompanyNumber")]
         public string? CompanyNumber { get => _companyNumber; set => _companyNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _businessNumber;
+        internal string? _businessNumber;
 
         /// <summary>The business number, such as an ABN or NZBN. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BusinessNumber")]
         public string? BusinessNumber { get => _businessNumber; set => _businessNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _businessStructure;
+        internal string? _businessStructure;
 
         /// <summary>The name of a business structure as set up in Admin, for example Individual, Company or Trust.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BusinessStructure")]
         public string? BusinessStructure { get => _businessStructure; set => _businessStructure = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _balanceMonth;
+        internal string? _balanceMonth;
 
         /// <summary>The balance (financial year end) month, as a name or number: Jan or 1, Feb or 2, and so on.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BalanceMonth")]
         public string? BalanceMonth { get => _balanceMonth; set => _balanceMonth = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _prepareGst;
+
         /// <summary>Whether the practice prepares GST returns for the client: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareGst { get; set; }
+        public bool? PrepareGst { get => _prepareGst; set => _prepareGst = value; }
 
         /// <summary>The wire text of <see cref="PrepareGst"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareGst"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareGST")]
@@ -1079,9 +1149,11 @@ namespace XpmGen.Models
             set => PrepareGst = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _gstRegistered;
+
         /// <summary>Whether the client is registered for GST: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? GstRegistered { get; set; }
+        public bool? GstRegistered { get => _gstRegistered; set => _gstRegistered = value; }
 
         /// <summary>The wire text of <see cref="GstRegistered"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="GstRegistered"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("GSTRegistered")]
@@ -1093,30 +1165,32 @@ namespace XpmGen.Models
             set => GstRegistered = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _gstPeriod;
+        internal string? _gstPeriod;
 
         /// <summary>The GST filing period in months: 1, 2 or 6 (responses report it as Monthly, 2 Monthly or 6 Monthly).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("GSTPeriod")]
         public string? GstPeriod { get => _gstPeriod; set => _gstPeriod = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _gstBasis;
+        internal string? _gstBasis;
 
         /// <summary>The GST accounting basis: Invoice, Payment or Hybrid. Known values: Invoice, Payment, Hybrid.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("GSTBasis")]
         public string? GstBasis { get => _gstBasis; set => _gstBasis = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _provisionalTaxBasis;
+        internal string? _provisionalTaxBasis;
 
         /// <summary>The provisional tax method: Standard Option, Estimate Option or Ratio Option. Known values: Standard Option, Estimate Option, Ratio Option.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxBasis")]
         public string? ProvisionalTaxBasis { get => _provisionalTaxBasis; set => _provisionalTaxBasis = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _provisionalTaxRatio;
+
         /// <summary>The provisional tax ratio, used with the Ratio Option basis.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? ProvisionalTaxRatio { get; set; }
+        public decimal? ProvisionalTaxRatio { get => _provisionalTaxRatio; set => _provisionalTaxRatio = value; }
 
         /// <summary>The wire text of <see cref="ProvisionalTaxRatio"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ProvisionalTaxRatio"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxRatio")]
@@ -1128,9 +1202,11 @@ namespace XpmGen.Models
             set => ProvisionalTaxRatio = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _signedTaxAuthority;
+
         /// <summary>Whether the client has signed a tax authority: Yes or No. NZ clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? SignedTaxAuthority { get; set; }
+        public bool? SignedTaxAuthority { get => _signedTaxAuthority; set => _signedTaxAuthority = value; }
 
         /// <summary>The wire text of <see cref="SignedTaxAuthority"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="SignedTaxAuthority"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("SignedTaxAuthority")]
@@ -1142,30 +1218,32 @@ namespace XpmGen.Models
             set => SignedTaxAuthority = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _taxAgent;
+        internal string? _taxAgent;
 
         /// <summary>The name of a tax agent as set up in Admin. NZ clients only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaxAgent")]
         public string? TaxAgent { get => _taxAgent; set => _taxAgent = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _agencyStatus;
+        internal string? _agencyStatus;
 
         /// <summary>The tax agency status: With EOT, Without EOT or Unlinked. NZ clients only. Known values: With EOT, Without EOT, Unlinked.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("AgencyStatus")]
         public string? AgencyStatus { get => _agencyStatus; set => _agencyStatus = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _returnType;
+        internal string? _returnType;
 
         /// <summary>The income tax return type: IR3, IR3NR, IR4, IR6, IR7, IR9 or PTS. NZ clients only. Known values: IR3, IR3NR, IR4, IR6, IR7, IR9, PTS.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ReturnType")]
         public string? ReturnType { get => _returnType; set => _returnType = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _prepareActivityStatement;
+
         /// <summary>Whether the practice prepares the client's activity statements: Yes or No. AU clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareActivityStatement { get; set; }
+        public bool? PrepareActivityStatement { get => _prepareActivityStatement; set => _prepareActivityStatement = value; }
 
         /// <summary>The wire text of <see cref="PrepareActivityStatement"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareActivityStatement"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareActivityStatement")]
@@ -1177,9 +1255,11 @@ namespace XpmGen.Models
             set => PrepareActivityStatement = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _prepareTaxReturn;
+
         /// <summary>Whether the practice prepares the client's tax return: Yes or No. AU clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareTaxReturn { get; set; }
+        public bool? PrepareTaxReturn { get => _prepareTaxReturn; set => _prepareTaxReturn = value; }
 
         /// <summary>The wire text of <see cref="PrepareTaxReturn"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareTaxReturn"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareTaxReturn")]
@@ -1191,30 +1271,32 @@ namespace XpmGen.Models
             set => PrepareTaxReturn = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _middleName;
+        internal string? _middleName;
 
         /// <summary>Middle name; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("MiddleName")]
         public string? MiddleName { get => _middleName; set => _middleName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _title;
+        internal string? _title;
 
         /// <summary>Personal title such as Mr or Ms. AU Tax Enabled practices only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _gender;
+        internal string? _gender;
 
         /// <summary>Gender. AU Tax Enabled practices only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Gender")]
         public string? Gender { get => _gender; set => _gender = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _dateOfDeath;
+
         /// <summary>Date of death; individuals only. Sent as yyyy-MM-dd; the expected input format is not documented. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DateOfDeath { get; set; }
+        public global::System.DateOnly? DateOfDeath { get => _dateOfDeath; set => _dateOfDeath = value; }
 
         /// <summary>The wire text of <see cref="DateOfDeath"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfDeath"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfDeath")]
@@ -1226,23 +1308,25 @@ namespace XpmGen.Models
             set => DateOfDeath = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
-        private string? _placeOfBirthCity;
+        internal string? _placeOfBirthCity;
 
         /// <summary>City of birth; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PlaceOfBirthCity")]
         public string? PlaceOfBirthCity { get => _placeOfBirthCity; set => _placeOfBirthCity = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _placeOfBirthCountryCode;
+        internal string? _placeOfBirthCountryCode;
 
         /// <summary>Country of birth as a country code; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PlaceOfBirthCountryCode")]
         public string? PlaceOfBirthCountryCode { get => _placeOfBirthCountryCode; set => _placeOfBirthCountryCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isProspect;
+
         /// <summary>Whether the client is only a prospect: Yes or No. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsProspect { get; set; }
+        public bool? IsProspect { get => _isProspect; set => _isProspect = value; }
 
         /// <summary>The wire text of <see cref="IsProspect"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsProspect"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsProspect")]
@@ -1254,20 +1338,24 @@ namespace XpmGen.Models
             set => IsProspect = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _branchNumber;
+        internal string? _branchNumber;
 
         /// <summary>The branch number that goes with the business number. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BranchNumber")]
         public string? BranchNumber { get => _branchNumber; set => _branchNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.AutoBasOptInCriteria? _autoBasOptInCriteria;
+
         /// <summary>Automatic activity statement (BAS) opt-in settings. AU clients only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlElement("AutoBasOptInCriteria")]
-        public global::XpmGen.Models.AutoBasOptInCriteria? AutoBasOptInCriteria { get; set; }
+        public global::XpmGen.Models.AutoBasOptInCriteria? AutoBasOptInCriteria { get => _autoBasOptInCriteria; set => _autoBasOptInCriteria = value; }
+
+        internal bool? _activeAtoClient;
 
         /// <summary>Whether the client is active with the ATO: Yes or No. AU clients only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? ActiveAtoClient { get; set; }
+        public bool? ActiveAtoClient { get => _activeAtoClient; set => _activeAtoClient = value; }
 
         /// <summary>The wire text of <see cref="ActiveAtoClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActiveAtoClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActiveAtoClient")]
@@ -1279,7 +1367,7 @@ namespace XpmGen.Models
             set => ActiveAtoClient = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _clientCode;
+        internal string? _clientCode;
 
         /// <summary>The practice's own code for the client. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1291,16 +1379,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientAddContact
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The contact's full name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isPrimary;
+
         /// <summary>Whether the contact becomes the client's primary contact: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsPrimary { get; set; }
+        public bool? IsPrimary { get => _isPrimary; set => _isPrimary = value; }
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
@@ -1312,42 +1402,42 @@ namespace XpmGen.Models
             set => IsPrimary = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _salutation;
+        internal string? _salutation;
 
         /// <summary>How to greet the contact in correspondence, for example Sam.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Salutation")]
         public string? Salutation { get => _salutation; set => _salutation = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _addressee;
+        internal string? _addressee;
 
         /// <summary>How to address the contact on letters, for example Mrs S Benecke.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Addressee")]
         public string? Addressee { get => _addressee; set => _addressee = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The contact's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _mobile;
+        internal string? _mobile;
 
         /// <summary>The contact's mobile number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Mobile")]
         public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The contact's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _position;
+        internal string? _position;
 
         /// <summary>The contact's position at the client.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1359,163 +1449,165 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the client to update.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The client's display name. Whether an omitted element is cleared or left unchanged is not documented, so send every value to keep.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The client's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _address;
+        internal string? _address;
 
         /// <summary>The street address; may span several lines.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Address")]
         public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _city;
+        internal string? _city;
 
         /// <summary>The city of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("City")]
         public string? City { get => _city; set => _city = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _region;
+        internal string? _region;
 
         /// <summary>The region or state of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Region")]
         public string? Region { get => _region; set => _region = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postCode;
+        internal string? _postCode;
 
         /// <summary>The postcode of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostCode")]
         public string? PostCode { get => _postCode; set => _postCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _country;
+        internal string? _country;
 
         /// <summary>The country of the street address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Country")]
         public string? Country { get => _country; set => _country = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalAddress;
+        internal string? _postalAddress;
 
         /// <summary>The postal address; may span several lines.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalAddress")]
         public string? PostalAddress { get => _postalAddress; set => _postalAddress = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalCity;
+        internal string? _postalCity;
 
         /// <summary>The city of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalCity")]
         public string? PostalCity { get => _postalCity; set => _postalCity = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalRegion;
+        internal string? _postalRegion;
 
         /// <summary>The region or state of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalRegion")]
         public string? PostalRegion { get => _postalRegion; set => _postalRegion = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalPostCode;
+        internal string? _postalPostCode;
 
         /// <summary>The postcode of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalPostCode")]
         public string? PostalPostCode { get => _postalPostCode; set => _postalPostCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _postalCountry;
+        internal string? _postalCountry;
 
         /// <summary>The country of the postal address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PostalCountry")]
         public string? PostalCountry { get => _postalCountry; set => _postalCountry = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The client's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _fax;
+        internal string? _fax;
 
         /// <summary>The client's fax number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Fax")]
         public string? Fax { get => _fax; set => _fax = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _webSite;
+        internal string? _webSite;
 
         /// <summary>The client's website. Note the capital S in requests; responses spell it Website.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("WebSite")]
         public string? WebSite { get => _webSite; set => _webSite = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _referralSource;
+        internal string? _referralSource;
 
         /// <summary>How the client was referred to the practice.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ReferralSource")]
         public string? ReferralSource { get => _referralSource; set => _referralSource = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _accountManagerUuid;
+        internal string? _accountManagerUuid;
 
         /// <summary>The UUID of the staff member to make account manager.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("AccountManagerUUID")]
         public string? AccountManagerUuid { get => _accountManagerUuid; set => _accountManagerUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _billingClientUuid;
+        internal string? _billingClientUuid;
 
         /// <summary>The UUID of the client that is invoiced for this client's work.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BillingClientUUID")]
         public string? BillingClientUuid { get => _billingClientUuid; set => _billingClientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _firstName;
+        internal string? _firstName;
 
         /// <summary>Legal first name used for tax purposes; individuals only. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("FirstName")]
         public string? FirstName { get => _firstName; set => _firstName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _lastName;
+        internal string? _lastName;
 
         /// <summary>Legal last name used for tax purposes; individuals only. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("LastName")]
         public string? LastName { get => _lastName; set => _lastName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _otherName;
+        internal string? _otherName;
 
         /// <summary>Other name; individuals only. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("OtherName")]
         public string? OtherName { get => _otherName; set => _otherName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _dateOfBirth;
+
         /// <summary>Date of birth; individuals only. Sent as yyyy-MM-dd, the form responses use; the input format XPM expects is not documented.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DateOfBirth { get; set; }
+        public global::System.DateOnly? DateOfBirth { get => _dateOfBirth; set => _dateOfBirth = value; }
 
         /// <summary>The wire text of <see cref="DateOfBirth"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfBirth"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfBirth")]
@@ -1527,51 +1619,53 @@ namespace XpmGen.Models
             set => DateOfBirth = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
-        private string? _jobManagerUuid;
+        internal string? _jobManagerUuid;
 
         /// <summary>The UUID of the staff member to make job manager. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("JobManagerUUID")]
         public string? JobManagerUuid { get => _jobManagerUuid; set => _jobManagerUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taxNumber;
+        internal string? _taxNumber;
 
         /// <summary>The client's tax number (IRD or TFN). Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaxNumber")]
         public string? TaxNumber { get => _taxNumber; set => _taxNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _companyNumber;
+        internal string? _companyNumber;
 
         /// <summary>The company registration number. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CompanyNumber")]
         public string? CompanyNumber { get => _companyNumber; set => _companyNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _businessNumber;
+        internal string? _businessNumber;
 
         /// <summary>The business number, such as an ABN or NZBN. Practice Management module only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BusinessNumber")]
         public string? BusinessNumber { get => _businessNumber; set => _businessNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _businessStructure;
+        internal string? _businessStructure;
 
         /// <summary>The name of a business structure as set up in Admin, for example Individual, Company or Trust.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BusinessStructure")]
         public string? BusinessStructure { get => _businessStructure; set => _businessStructure = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _balanceMonth;
+        internal string? _balanceMonth;
 
         /// <summary>The balance (financial year end) month, as a name or number: Jan or 1, Feb or 2, and so on.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BalanceMonth")]
         public string? BalanceMonth { get => _balanceMonth; set => _balanceMonth = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _prepareGst;
+
         /// <summary>Whether the practice prepares GST returns for the client: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareGst { get; set; }
+        public bool? PrepareGst { get => _prepareGst; set => _prepareGst = value; }
 
         /// <summary>The wire text of <see cref="PrepareGst"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareGst"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareGST")]
@@ -1583,9 +1677,11 @@ namespace XpmGen.Models
             set => PrepareGst = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _gstRegistered;
+
         /// <summary>Whether the client is registered for GST: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? GstRegistered { get; set; }
+        public bool? GstRegistered { get => _gstRegistered; set => _gstRegistered = value; }
 
         /// <summary>The wire text of <see cref="GstRegistered"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="GstRegistered"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("GSTRegistered")]
@@ -1597,30 +1693,32 @@ namespace XpmGen.Models
             set => GstRegistered = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _gstPeriod;
+        internal string? _gstPeriod;
 
         /// <summary>The GST filing period in months: 1, 2 or 6 (responses report it as Monthly, 2 Monthly or 6 Monthly).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("GSTPeriod")]
         public string? GstPeriod { get => _gstPeriod; set => _gstPeriod = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _gstBasis;
+        internal string? _gstBasis;
 
         /// <summary>The GST accounting basis: Invoice, Payment or Hybrid. Known values: Invoice, Payment, Hybrid.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("GSTBasis")]
         public string? GstBasis { get => _gstBasis; set => _gstBasis = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _provisionalTaxBasis;
+        internal string? _provisionalTaxBasis;
 
         /// <summary>The provisional tax method: Standard Option, Estimate Option or Ratio Option. Known values: Standard Option, Estimate Option, Ratio Option.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxBasis")]
         public string? ProvisionalTaxBasis { get => _provisionalTaxBasis; set => _provisionalTaxBasis = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _provisionalTaxRatio;
+
         /// <summary>The provisional tax ratio, used with the Ratio Option basis.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? ProvisionalTaxRatio { get; set; }
+        public decimal? ProvisionalTaxRatio { get => _provisionalTaxRatio; set => _provisionalTaxRatio = value; }
 
         /// <summary>The wire text of <see cref="ProvisionalTaxRatio"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ProvisionalTaxRatio"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ProvisionalTaxRatio")]
@@ -1632,9 +1730,11 @@ namespace XpmGen.Models
             set => ProvisionalTaxRatio = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _signedTaxAuthority;
+
         /// <summary>Whether the client has signed a tax authority: Yes or No. NZ clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? SignedTaxAuthority { get; set; }
+        public bool? SignedTaxAuthority { get => _signedTaxAuthority; set => _signedTaxAuthority = value; }
 
         /// <summary>The wire text of <see cref="SignedTaxAuthority"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="SignedTaxAuthority"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("SignedTaxAuthority")]
@@ -1646,30 +1746,32 @@ namespace XpmGen.Models
             set => SignedTaxAuthority = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _taxAgent;
+        internal string? _taxAgent;
 
         /// <summary>The name of a tax agent as set up in Admin. NZ clients only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaxAgent")]
         public string? TaxAgent { get => _taxAgent; set => _taxAgent = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _agencyStatus;
+        internal string? _agencyStatus;
 
         /// <summary>The tax agency status: With EOT, Without EOT or Unlinked. NZ clients only. Known values: With EOT, Without EOT, Unlinked.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("AgencyStatus")]
         public string? AgencyStatus { get => _agencyStatus; set => _agencyStatus = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _returnType;
+        internal string? _returnType;
 
         /// <summary>The income tax return type: IR3, IR3NR, IR4, IR6, IR7, IR9 or PTS. NZ clients only. Known values: IR3, IR3NR, IR4, IR6, IR7, IR9, PTS.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ReturnType")]
         public string? ReturnType { get => _returnType; set => _returnType = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _prepareActivityStatement;
+
         /// <summary>Whether the practice prepares the client's activity statements: Yes or No. AU clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareActivityStatement { get; set; }
+        public bool? PrepareActivityStatement { get => _prepareActivityStatement; set => _prepareActivityStatement = value; }
 
         /// <summary>The wire text of <see cref="PrepareActivityStatement"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareActivityStatement"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareActivityStatement")]
@@ -1681,9 +1783,11 @@ namespace XpmGen.Models
             set => PrepareActivityStatement = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _prepareTaxReturn;
+
         /// <summary>Whether the practice prepares the client's tax return: Yes or No. AU clients only.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? PrepareTaxReturn { get; set; }
+        public bool? PrepareTaxReturn { get => _prepareTaxReturn; set => _prepareTaxReturn = value; }
 
         /// <summary>The wire text of <see cref="PrepareTaxReturn"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="PrepareTaxReturn"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("PrepareTaxReturn")]
@@ -1695,30 +1799,32 @@ namespace XpmGen.Models
             set => PrepareTaxReturn = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _middleName;
+        internal string? _middleName;
 
         /// <summary>Middle name; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("MiddleName")]
         public string? MiddleName { get => _middleName; set => _middleName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _title;
+        internal string? _title;
 
         /// <summary>Personal title such as Mr or Ms. AU Tax Enabled practices only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _gender;
+        internal string? _gender;
 
         /// <summary>Gender. AU Tax Enabled practices only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Gender")]
         public string? Gender { get => _gender; set => _gender = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _dateOfDeath;
+
         /// <summary>Date of death; individuals only. Sent as yyyy-MM-dd; the expected input format is not documented. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DateOfDeath { get; set; }
+        public global::System.DateOnly? DateOfDeath { get => _dateOfDeath; set => _dateOfDeath = value; }
 
         /// <summary>The wire text of <see cref="DateOfDeath"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DateOfDeath"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DateOfDeath")]
@@ -1730,23 +1836,25 @@ namespace XpmGen.Models
             set => DateOfDeath = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
-        private string? _placeOfBirthCity;
+        internal string? _placeOfBirthCity;
 
         /// <summary>City of birth; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PlaceOfBirthCity")]
         public string? PlaceOfBirthCity { get => _placeOfBirthCity; set => _placeOfBirthCity = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _placeOfBirthCountryCode;
+        internal string? _placeOfBirthCountryCode;
 
         /// <summary>Country of birth as a country code; individuals only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PlaceOfBirthCountryCode")]
         public string? PlaceOfBirthCountryCode { get => _placeOfBirthCountryCode; set => _placeOfBirthCountryCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isProspect;
+
         /// <summary>Whether the client is only a prospect: Yes or No. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsProspect { get; set; }
+        public bool? IsProspect { get => _isProspect; set => _isProspect = value; }
 
         /// <summary>The wire text of <see cref="IsProspect"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsProspect"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsProspect")]
@@ -1758,27 +1866,31 @@ namespace XpmGen.Models
             set => IsProspect = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _exportCode;
+        internal string? _exportCode;
 
         /// <summary>The code used when exporting the client to an accounting system. Absent from Xero's update example but accepted by its OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ExportCode")]
         public string? ExportCode { get => _exportCode; set => _exportCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _branchNumber;
+        internal string? _branchNumber;
 
         /// <summary>The branch number that goes with the business number. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("BranchNumber")]
         public string? BranchNumber { get => _branchNumber; set => _branchNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.AutoBasOptInCriteria? _autoBasOptInCriteria;
+
         /// <summary>Automatic activity statement (BAS) opt-in settings. AU clients only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlElement("AutoBasOptInCriteria")]
-        public global::XpmGen.Models.AutoBasOptInCriteria? AutoBasOptInCriteria { get; set; }
+        public global::XpmGen.Models.AutoBasOptInCriteria? AutoBasOptInCriteria { get => _autoBasOptInCriteria; set => _autoBasOptInCriteria = value; }
+
+        internal bool? _activeAtoClient;
 
         /// <summary>Whether the client is active with the ATO: Yes or No. AU clients only. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? ActiveAtoClient { get; set; }
+        public bool? ActiveAtoClient { get => _activeAtoClient; set => _activeAtoClient = value; }
 
         /// <summary>The wire text of <see cref="ActiveAtoClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActiveAtoClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActiveAtoClient")]
@@ -1790,7 +1902,7 @@ namespace XpmGen.Models
             set => ActiveAtoClient = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _clientCode;
+        internal string? _clientCode;
 
         /// <summary>The practice's own code for the client. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1802,7 +1914,7 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientUuidRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the client to act on.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1814,62 +1926,66 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ContactAddRequest
     {
+        internal global::XpmGen.Models.ClientUuidRequest? _client;
+
         /// <summary>The client to link the new contact to, written as a nested Client element holding its UUID. Required.</summary>
         [global::System.Xml.Serialization.XmlElement("Client")]
-        public global::XpmGen.Models.ClientUuidRequest? Client { get; set; }
+        public global::XpmGen.Models.ClientUuidRequest? Client { get => _client; set => _client = value; }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The contact's full name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _salutation;
+        internal string? _salutation;
 
         /// <summary>How to greet the contact in correspondence, for example Sam.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Salutation")]
         public string? Salutation { get => _salutation; set => _salutation = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _addressee;
+        internal string? _addressee;
 
         /// <summary>How to address the contact on letters, for example Mrs S Benecke.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Addressee")]
         public string? Addressee { get => _addressee; set => _addressee = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _mobile;
+        internal string? _mobile;
 
         /// <summary>The contact's mobile number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Mobile")]
         public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The contact's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The contact's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _position;
+        internal string? _position;
 
         /// <summary>The contact's position at the client.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Position")]
         public string? Position { get => _position; set => _position = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isPrimary;
+
         /// <summary>Whether the contact becomes the client's primary contact: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsPrimary { get; set; }
+        public bool? IsPrimary { get => _isPrimary; set => _isPrimary = value; }
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
@@ -1886,62 +2002,66 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ContactUpdateRequest
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The contact's full name. Whether an omitted element is cleared or left unchanged is not documented.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _salutation;
+        internal string? _salutation;
 
         /// <summary>How to greet the contact in correspondence, for example Sam.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Salutation")]
         public string? Salutation { get => _salutation; set => _salutation = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _addressee;
+        internal string? _addressee;
 
         /// <summary>How to address the contact on letters, for example Mrs S Benecke.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Addressee")]
         public string? Addressee { get => _addressee; set => _addressee = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _mobile;
+        internal string? _mobile;
 
         /// <summary>The contact's mobile number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Mobile")]
         public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The contact's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The contact's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.ClientUuidRequest? _client;
+
         /// <summary>The client whose link to the contact Position and IsPrimary describe, written as a nested Client element holding its UUID.</summary>
         [global::System.Xml.Serialization.XmlElement("Client")]
-        public global::XpmGen.Models.ClientUuidRequest? Client { get; set; }
+        public global::XpmGen.Models.ClientUuidRequest? Client { get => _client; set => _client = value; }
 
-        private string? _position;
+        internal string? _position;
 
         /// <summary>The contact's position at the client named by Client.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Position")]
         public string? Position { get => _position; set => _position = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isPrimary;
+
         /// <summary>Whether the contact is the primary contact of the client named by Client: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsPrimary { get; set; }
+        public bool? IsPrimary { get => _isPrimary; set => _isPrimary = value; }
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
@@ -1958,41 +2078,45 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientContactLinkRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The client's UUID. Accepted by Xero's OpenAPI but absent from XPM's example, as the path already names the client; leave it out unless XPM asks for it.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.ClientContactLink> _contacts = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientContactLink>();
+
         /// <summary>The contacts to link, at most 10.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Contacts")]
         [global::System.Xml.Serialization.XmlArrayItem("Contact")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientContactLink> Contacts { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientContactLink>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientContactLink> Contacts { get => _contacts; set => _contacts = value; }
     }
 
     /// <summary>One existing contact to link to a client, with its position and primary flag at that client.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientContactLink
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The contact's UUID. Required; compare UUIDs case-insensitively, as XPM's example writes them in upper case.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _position;
+        internal string? _position;
 
         /// <summary>The contact's position at the client.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Position")]
         public string? Position { get => _position; set => _position = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _isPrimary;
+
         /// <summary>Whether the contact becomes the client's primary contact: Yes or No.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsPrimary { get; set; }
+        public bool? IsPrimary { get => _isPrimary; set => _isPrimary = value; }
 
         /// <summary>The wire text of <see cref="IsPrimary"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsPrimary"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsPrimary")]
@@ -2009,30 +2133,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientRelationshipAddRequest
     {
-        private string? _clientUuid;
+        internal string? _clientUuid;
 
         /// <summary>The UUID of the client the relationship belongs to.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientUUID")]
         public string? ClientUuid { get => _clientUuid; set => _clientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _relatedClientUuid;
+        internal string? _relatedClientUuid;
 
         /// <summary>The UUID of the other client, for example the company a shareholder holds shares in.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("RelatedClientUUID")]
         public string? RelatedClientUuid { get => _relatedClientUuid; set => _relatedClientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>The kind of relationship: Director, Shareholder, Trustee, Beneficiary, Partner, Settlor, Associate, Secretary, Public Officer, Husband, Wife, Spouse, Parent Of, Child Of, Appointer, Member, Auditor or Owner. Known values: Director, Shareholder, Trustee, Beneficiary, Partner, Settlor, Associate, Secretary, Public Officer, Husband, Wife, Spouse, Parent Of, Child Of, Appointer, Member, Auditor, Owner.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _numberOfShares;
+
         /// <summary>The number of shares held; only for Shareholder and Owner relationships.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? NumberOfShares { get; set; }
+        public int? NumberOfShares { get => _numberOfShares; set => _numberOfShares = value; }
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
@@ -2044,9 +2170,11 @@ namespace XpmGen.Models
             set => NumberOfShares = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _percentage;
+
         /// <summary>The share of the partnership as a percentage; only for Partner relationships.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Percentage { get; set; }
+        public decimal? Percentage { get => _percentage; set => _percentage = value; }
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
@@ -2058,9 +2186,11 @@ namespace XpmGen.Models
             set => Percentage = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>The date the relationship started, sent as yyyy-MM-dd. Optional.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -2072,9 +2202,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
+        internal global::System.DateOnly? _endDate;
+
         /// <summary>The date the relationship ended, sent as yyyy-MM-dd. Optional.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? EndDate { get; set; }
+        public global::System.DateOnly? EndDate { get => _endDate; set => _endDate = value; }
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
@@ -2091,16 +2223,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientRelationshipUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the relationship to update, as found in the detailed client's Relationships.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _numberOfShares;
+
         /// <summary>The number of shares held; only for Shareholder and Owner relationships.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? NumberOfShares { get; set; }
+        public int? NumberOfShares { get => _numberOfShares; set => _numberOfShares = value; }
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
@@ -2112,9 +2246,11 @@ namespace XpmGen.Models
             set => NumberOfShares = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _percentage;
+
         /// <summary>The share of the partnership as a percentage; only for Partner relationships.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Percentage { get; set; }
+        public decimal? Percentage { get => _percentage; set => _percentage = value; }
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
@@ -2126,9 +2262,11 @@ namespace XpmGen.Models
             set => Percentage = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>The date the relationship started, sent as yyyy-MM-dd. Optional.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -2140,9 +2278,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
+        internal global::System.DateOnly? _endDate;
+
         /// <summary>The date the relationship ended, sent as yyyy-MM-dd. Optional.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? EndDate { get; set; }
+        public global::System.DateOnly? EndDate { get => _endDate; set => _endDate = value; }
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
@@ -2159,7 +2299,7 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientRelationshipUuidRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the relationship to act on.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -2171,28 +2311,36 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientRelationshipDetail
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The relationship's UUID. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.Reference? _client;
+
         /// <summary>The client the relationship belongs to. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlElement("Client")]
-        public global::XpmGen.Models.Reference? Client { get; set; }
+        public global::XpmGen.Models.Reference? Client { get => _client; set => _client = value; }
+
+        internal global::XpmGen.Models.Reference? _relatedClient;
 
         /// <summary>The other client in the relationship. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlElement("RelatedClient")]
-        public global::XpmGen.Models.Reference? RelatedClient { get; set; }
+        public global::XpmGen.Models.Reference? RelatedClient { get => _relatedClient; set => _relatedClient = value; }
+
+        internal global::XpmGen.Models.Reference? _relationshipType;
 
         /// <summary>The kind of relationship, such as Shareholder, in its Name (Xero's OpenAPI gives the type only a name, so UUID stays empty). XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlElement("RelationshipType")]
-        public global::XpmGen.Models.Reference? RelationshipType { get; set; }
+        public global::XpmGen.Models.Reference? RelationshipType { get => _relationshipType; set => _relationshipType = value; }
+
+        internal int? _numberOfShares;
 
         /// <summary>The number of shares held; set only for Shareholder and Owner relationships. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? NumberOfShares { get; set; }
+        public int? NumberOfShares { get => _numberOfShares; set => _numberOfShares = value; }
 
         /// <summary>The wire text of <see cref="NumberOfShares"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="NumberOfShares"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("NumberOfShares")]
@@ -2204,9 +2352,11 @@ namespace XpmGen.Models
             set => NumberOfShares = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _percentage;
+
         /// <summary>The share of the partnership as a percentage; set only for Partner relationships. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Percentage { get; set; }
+        public decimal? Percentage { get => _percentage; set => _percentage = value; }
 
         /// <summary>The wire text of <see cref="Percentage"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Percentage"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Percentage")]
@@ -2218,9 +2368,11 @@ namespace XpmGen.Models
             set => Percentage = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>The date the relationship started; read from yyyy-MM-dd or a date-time. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -2232,9 +2384,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
+        internal global::System.DateOnly? _endDate;
+
         /// <summary>The date the relationship ended; read from yyyy-MM-dd or a date-time. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? EndDate { get; set; }
+        public global::System.DateOnly? EndDate { get => _endDate; set => _endDate = value; }
 
         /// <summary>The wire text of <see cref="EndDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EndDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EndDate")]
@@ -2251,42 +2405,42 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientDocumentAddRequest
     {
-        private string? _clientUuid;
+        internal string? _clientUuid;
 
         /// <summary>The UUID of the client to attach the document to.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientUUID")]
         public string? ClientUuid { get => _clientUuid; set => _clientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _title;
+        internal string? _title;
 
         /// <summary>The document's title.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>A note about the document.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder to file the document in, such as Images. Optional.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Folder")]
         public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _fileName;
+        internal string? _fileName;
 
         /// <summary>The file name, such as example.jpg.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("FileName")]
         public string? FileName { get => _fileName; set => _fileName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _content;
+        internal string? _content;
 
         /// <summary>The file's content, base64 encoded (for example Convert.ToBase64String of its bytes). XPM does not document a size limit.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -2324,202 +2478,202 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Gender":
-                        value.Gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "FirstName":
-                        value.FirstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._firstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "LastName":
-                        value.LastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._lastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "OtherName":
-                        value.OtherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._otherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "DateOfBirth":
-                        value.DateOfBirth = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._dateOfBirth = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Address":
-                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "City":
-                        value.City = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._city = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Region":
-                        value.Region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostCode":
-                        value.PostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Country":
-                        value.Country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalAddress":
-                        value.PostalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalCity":
-                        value.PostalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalRegion":
-                        value.PostalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalPostCode":
-                        value.PostalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalCountry":
-                        value.PostalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Fax":
-                        value.Fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Website":
-                        value.Website = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._website = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ReferralSource":
-                        value.ReferralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._referralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ExportCode":
-                        value.ExportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._exportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsArchived":
-                        value.IsArchived = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isArchived = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "IsDeleted":
-                        value.IsDeleted = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isDeleted = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "AccountManager":
-                        value.AccountManager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._accountManager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.ClientTypeXml.Read(reader);
+                        value._type = global::XpmGen.Serialization.ClientTypeXml.Read(reader);
                         break;
                     case "Contacts":
-                        value.Contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ContactXml.Read);
+                        value._contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ContactXml.Read);
                         break;
                     case "Notes":
-                        value.Notes = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.ClientNoteXml.Read);
+                        value._notes = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.ClientNoteXml.Read);
                         break;
                     case "BillingClient":
-                        value.BillingClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._billingClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "JobManager":
-                        value.JobManager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._jobManager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "TaxNumber":
-                        value.TaxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "CompanyNumber":
-                        value.CompanyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._companyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BusinessNumber":
-                        value.BusinessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._businessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BusinessStructure":
-                        value.BusinessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._businessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BalanceMonth":
-                        value.BalanceMonth = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._balanceMonth = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "PrepareGST":
-                        value.PrepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "GSTRegistered":
-                        value.GstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._gstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "GSTPeriod":
-                        value.GstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "GSTBasis":
-                        value.GstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ProvisionalTaxBasis":
-                        value.ProvisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._provisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ProvisionalTaxRatio":
-                        value.ProvisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._provisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "SignedTaxAuthority":
-                        value.SignedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._signedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "TaxAgent":
-                        value.TaxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AgencyStatus":
-                        value.AgencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._agencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ReturnType":
-                        value.ReturnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._returnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PrepareActivityStatement":
-                        value.PrepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "PrepareTaxReturn":
-                        value.PrepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Groups":
-                        value.Groups = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Group", global::XpmGen.Serialization.ReferenceXml.Read);
+                        value._groups = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Group", global::XpmGen.Serialization.ReferenceXml.Read);
                         break;
                     case "Relationships":
-                        value.Relationships = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Relationship", global::XpmGen.Serialization.ClientRelationshipXml.Read);
+                        value._relationships = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Relationship", global::XpmGen.Serialization.ClientRelationshipXml.Read);
                         break;
                     case "MiddleName":
-                        value.MiddleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._middleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "DateOfDeath":
-                        value.DateOfDeath = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._dateOfDeath = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "PlaceOfBirthCity":
-                        value.PlaceOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._placeOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PlaceOfBirthCountryCode":
-                        value.PlaceOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._placeOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Industry":
-                        value.Industry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._industry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsProspect":
-                        value.IsProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "BranchNumber":
-                        value.BranchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._branchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BankBSB":
-                        value.BankBsb = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._bankBsb = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BankAccountName":
-                        value.BankAccountName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._bankAccountName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BankAccountNumber":
-                        value.BankAccountNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._bankAccountNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BankName":
-                        value.BankName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._bankName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ActiveAtoClient":
-                        value.ActiveAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._activeAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "ClientCode":
-                        value.ClientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AutoBasOptInCriteria":
-                        value.AutoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
+                        value._autoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
                         break;
                     case "WebUrl":
-                        value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2687,16 +2841,16 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "CostMarkup":
-                        value.CostMarkup = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._costMarkup = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "PaymentTerm":
-                        value.PaymentTerm = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._paymentTerm = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PaymentDay":
-                        value.PaymentDay = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._paymentDay = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2751,16 +2905,16 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Annually":
-                        value.Annually = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._annually = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Monthly":
-                        value.Monthly = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._monthly = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Quarterly":
-                        value.Quarterly = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._quarterly = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Opt-Out":
-                        value.OptOut = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._optOut = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2815,34 +2969,34 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Salutation":
-                        value.Salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Addressee":
-                        value.Addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Mobile":
-                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsDeleted":
-                        value.IsDeleted = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isDeleted = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "IsPrimary":
-                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Position":
-                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2903,22 +3057,22 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "CreatedBy":
-                        value.CreatedBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Tags":
-                        value.Tags = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._tags = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2975,25 +3129,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "RelatedClient":
-                        value.RelatedClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._relatedClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "NumberOfShares":
-                        value.NumberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Percentage":
-                        value.Percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "EndDate":
-                        value.EndDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3054,163 +3208,163 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Address":
-                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "City":
-                        value.City = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._city = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Region":
-                        value.Region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostCode":
-                        value.PostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Country":
-                        value.Country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalAddress":
-                        value.PostalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalCity":
-                        value.PostalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalRegion":
-                        value.PostalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalPostCode":
-                        value.PostalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalCountry":
-                        value.PostalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Fax":
-                        value.Fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "WebSite":
-                        value.WebSite = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webSite = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ReferralSource":
-                        value.ReferralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._referralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ExportCode":
-                        value.ExportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._exportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AccountManagerUUID":
-                        value.AccountManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._accountManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Contacts":
-                        value.Contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientAddContactXml.Read);
+                        value._contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientAddContactXml.Read);
                         break;
                     case "BillingClientUUID":
-                        value.BillingClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._billingClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "FirstName":
-                        value.FirstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._firstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "LastName":
-                        value.LastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._lastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "OtherName":
-                        value.OtherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._otherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "DateOfBirth":
-                        value.DateOfBirth = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._dateOfBirth = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "JobManagerUUID":
-                        value.JobManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._jobManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TaxNumber":
-                        value.TaxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "CompanyNumber":
-                        value.CompanyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._companyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BusinessNumber":
-                        value.BusinessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._businessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BusinessStructure":
-                        value.BusinessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._businessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BalanceMonth":
-                        value.BalanceMonth = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._balanceMonth = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PrepareGST":
-                        value.PrepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "GSTRegistered":
-                        value.GstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._gstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "GSTPeriod":
-                        value.GstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "GSTBasis":
-                        value.GstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ProvisionalTaxBasis":
-                        value.ProvisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._provisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ProvisionalTaxRatio":
-                        value.ProvisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._provisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "SignedTaxAuthority":
-                        value.SignedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._signedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "TaxAgent":
-                        value.TaxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AgencyStatus":
-                        value.AgencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._agencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ReturnType":
-                        value.ReturnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._returnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PrepareActivityStatement":
-                        value.PrepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "PrepareTaxReturn":
-                        value.PrepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "MiddleName":
-                        value.MiddleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._middleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Gender":
-                        value.Gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "DateOfDeath":
-                        value.DateOfDeath = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._dateOfDeath = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "PlaceOfBirthCity":
-                        value.PlaceOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._placeOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PlaceOfBirthCountryCode":
-                        value.PlaceOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._placeOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsProspect":
-                        value.IsProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "BranchNumber":
-                        value.BranchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._branchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AutoBasOptInCriteria":
-                        value.AutoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
+                        value._autoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
                         break;
                     case "ActiveAtoClient":
-                        value.ActiveAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._activeAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "ClientCode":
-                        value.ClientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3326,28 +3480,28 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsPrimary":
-                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Salutation":
-                        value.Salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Addressee":
-                        value.Addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Mobile":
-                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Position":
-                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3406,163 +3560,163 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Address":
-                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "City":
-                        value.City = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._city = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Region":
-                        value.Region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostCode":
-                        value.PostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Country":
-                        value.Country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalAddress":
-                        value.PostalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalCity":
-                        value.PostalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalRegion":
-                        value.PostalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalPostCode":
-                        value.PostalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PostalCountry":
-                        value.PostalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._postalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Fax":
-                        value.Fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "WebSite":
-                        value.WebSite = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webSite = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ReferralSource":
-                        value.ReferralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._referralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AccountManagerUUID":
-                        value.AccountManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._accountManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BillingClientUUID":
-                        value.BillingClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._billingClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "FirstName":
-                        value.FirstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._firstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "LastName":
-                        value.LastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._lastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "OtherName":
-                        value.OtherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._otherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "DateOfBirth":
-                        value.DateOfBirth = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._dateOfBirth = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "JobManagerUUID":
-                        value.JobManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._jobManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TaxNumber":
-                        value.TaxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "CompanyNumber":
-                        value.CompanyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._companyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BusinessNumber":
-                        value.BusinessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._businessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BusinessStructure":
-                        value.BusinessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._businessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BalanceMonth":
-                        value.BalanceMonth = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._balanceMonth = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PrepareGST":
-                        value.PrepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "GSTRegistered":
-                        value.GstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._gstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "GSTPeriod":
-                        value.GstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "GSTBasis":
-                        value.GstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ProvisionalTaxBasis":
-                        value.ProvisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._provisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ProvisionalTaxRatio":
-                        value.ProvisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._provisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "SignedTaxAuthority":
-                        value.SignedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._signedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "TaxAgent":
-                        value.TaxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AgencyStatus":
-                        value.AgencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._agencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ReturnType":
-                        value.ReturnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._returnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PrepareActivityStatement":
-                        value.PrepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "PrepareTaxReturn":
-                        value.PrepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._prepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "MiddleName":
-                        value.MiddleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._middleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Gender":
-                        value.Gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "DateOfDeath":
-                        value.DateOfDeath = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._dateOfDeath = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "PlaceOfBirthCity":
-                        value.PlaceOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._placeOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PlaceOfBirthCountryCode":
-                        value.PlaceOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._placeOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsProspect":
-                        value.IsProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "ExportCode":
-                        value.ExportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._exportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "BranchNumber":
-                        value.BranchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._branchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AutoBasOptInCriteria":
-                        value.AutoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
+                        value._autoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
                         break;
                     case "ActiveAtoClient":
-                        value.ActiveAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._activeAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "ClientCode":
-                        value.ClientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3669,7 +3823,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3721,31 +3875,31 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Client":
-                        value.Client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
+                        value._client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Salutation":
-                        value.Salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Addressee":
-                        value.Addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Mobile":
-                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Position":
-                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsPrimary":
-                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3808,31 +3962,31 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Salutation":
-                        value.Salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Addressee":
-                        value.Addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Mobile":
-                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Client":
-                        value.Client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
+                        value._client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
                         break;
                     case "Position":
-                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsPrimary":
-                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3895,10 +4049,10 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Contacts":
-                        value.Contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientContactLinkXml.Read);
+                        value._contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientContactLinkXml.Read);
                         break;
                     default:
                         reader.Skip();
@@ -3960,13 +4114,13 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Position":
-                        value.Position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "IsPrimary":
-                        value.IsPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     default:
                         reader.Skip();
@@ -4020,25 +4174,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ClientUUID":
-                        value.ClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "RelatedClientUUID":
-                        value.RelatedClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._relatedClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "NumberOfShares":
-                        value.NumberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Percentage":
-                        value.Percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "EndDate":
-                        value.EndDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
                         reader.Skip();
@@ -4096,19 +4250,19 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "NumberOfShares":
-                        value.NumberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Percentage":
-                        value.Percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "EndDate":
-                        value.EndDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
                         reader.Skip();
@@ -4164,7 +4318,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -4216,28 +4370,28 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Client":
-                        value.Client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "RelatedClient":
-                        value.RelatedClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._relatedClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "RelationshipType":
-                        value.RelationshipType = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._relationshipType = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "NumberOfShares":
-                        value.NumberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Percentage":
-                        value.Percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "EndDate":
-                        value.EndDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
                         reader.Skip();
@@ -4305,22 +4459,22 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ClientUUID":
-                        value.ClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "FileName":
-                        value.FileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._fileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Content":
-                        value.Content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

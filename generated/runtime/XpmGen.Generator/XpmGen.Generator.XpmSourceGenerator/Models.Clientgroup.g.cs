@@ -8,23 +8,25 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientGroup
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The group's UUID, used to address it in clientgroup.api calls.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The group's name, for example Bloggs Family.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _taxable;
+
         /// <summary>Whether the group is taxable: Yes or No. Returned when the Practice Management module is enabled.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Taxable { get; set; }
+        public bool? Taxable { get => _taxable; set => _taxable = value; }
 
         /// <summary>The wire text of <see cref="Taxable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Taxable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Taxable")]
@@ -36,34 +38,38 @@ namespace XpmGen.Models
             set => Taxable = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _webUrl;
+        internal string? _webUrl;
 
         /// <summary>The link to the group in the XPM web app. From Xero's OpenAPI only; where XPM writes it in XML (inside the group or beside it, as for clients) is inferred and unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("WebUrl")]
         public string? WebUrl { get => _webUrl; set => _webUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.Reference> _clients = new global::System.Collections.Generic.List<global::XpmGen.Models.Reference>();
+
         /// <summary>The member clients, each as a UUID and name; get, add and members only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Clients")]
         [global::System.Xml.Serialization.XmlArrayItem("Client")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference> Clients { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.Reference>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference> Clients { get => _clients; set => _clients = value; }
     }
 
     /// <summary>The body of clientgroup.api/add, sent as a Group element: the new group's name and optionally a first member client.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientGroupAddRequest
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The group's name. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _taxable;
+
         /// <summary>Whether the group is taxable: Yes or No. Optional; for Practice Manager users.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Taxable { get; set; }
+        public bool? Taxable { get => _taxable; set => _taxable = value; }
 
         /// <summary>The wire text of <see cref="Taxable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Taxable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Taxable")]
@@ -75,7 +81,7 @@ namespace XpmGen.Models
             set => Taxable = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
-        private string? _clientUuid;
+        internal string? _clientUuid;
 
         /// <summary>The UUID of a client to add to the new group. XPM's documentation does not say whether it is required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -87,29 +93,33 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientGroupMembersRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the group to change. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember> _add = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember>();
+
         /// <summary>The clients to add to the group, written as repeated &lt;add uuid="..."/&gt; elements without a wrapper.</summary>
         /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("add")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember> Add { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember> Add { get => _add; set => _add = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember> _remove = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember>();
 
         /// <summary>The clients to remove from the group, written as repeated &lt;remove uuid="..."/&gt; elements without a wrapper.</summary>
         /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("remove")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember> Remove { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.ClientGroupMember> Remove { get => _remove; set => _remove = value; }
     }
 
     /// <summary>One client to add to or remove from a client group, named by an attribute rather than a child element.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientGroupMember
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The client's UUID (the attribute is lower case).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -121,7 +131,7 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class ClientGroupUuidRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the group to act on.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -159,19 +169,19 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Taxable":
-                        value.Taxable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._taxable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "WebUrl":
-                        value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Clients":
-                        value.Clients = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Client", global::XpmGen.Serialization.ReferenceXml.Read);
+                        value._clients = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Client", global::XpmGen.Serialization.ReferenceXml.Read);
                         break;
                     default:
                         reader.Skip();
@@ -236,13 +246,13 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Taxable":
-                        value.Taxable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._taxable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "ClientUUID":
-                        value.ClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -296,13 +306,13 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "add":
-                        value.Add.Add(global::XpmGen.Serialization.ClientGroupMemberXml.Read(reader));
+                        value._add.Add(global::XpmGen.Serialization.ClientGroupMemberXml.Read(reader));
                         break;
                     case "remove":
-                        value.Remove.Add(global::XpmGen.Serialization.ClientGroupMemberXml.Read(reader));
+                        value._remove.Add(global::XpmGen.Serialization.ClientGroupMemberXml.Read(reader));
                         break;
                     default:
                         reader.Skip();
@@ -436,7 +446,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

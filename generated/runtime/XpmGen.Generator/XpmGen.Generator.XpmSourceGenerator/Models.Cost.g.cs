@@ -8,37 +8,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Cost
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The cost item's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The cost item's description, for example Widget.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The cost item's code; XPM writes an empty element when there is none.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note on the cost item.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _unitCost;
+
         /// <summary>What one unit costs the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -50,9 +52,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>What one unit is charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -64,53 +68,57 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
-        private string? _incomeAccount;
+        internal string? _incomeAccount;
 
         /// <summary>The code of the ledger account sales of the item are posted to.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("IncomeAccount")]
         public string? IncomeAccount { get => _incomeAccount; set => _incomeAccount = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _costOfSaleAccount;
+        internal string? _costOfSaleAccount;
 
         /// <summary>The code of the ledger account the cost of sales of the item is posted to.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CostOfSaleAccount")]
         public string? CostOfSaleAccount { get => _costOfSaleAccount; set => _costOfSaleAccount = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.Reference? _supplier;
+
         /// <summary>The supplier of the item. Inferred from Xero's OpenAPI (supplier); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no suppliers.</summary>
         [global::System.Xml.Serialization.XmlElement("Supplier")]
-        public global::XpmGen.Models.Reference? Supplier { get; set; }
+        public global::XpmGen.Models.Reference? Supplier { get => _supplier; set => _supplier = value; }
     }
 
     /// <summary>The body of cost.api/add, sent as a Cost element: a new item for the cost catalogue.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CostAddRequest
     {
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The cost item's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The cost item's code.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note on the cost item.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _unitCost;
+
         /// <summary>What one unit costs the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -122,9 +130,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>What one unit is charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -136,7 +146,7 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
-        private string? _supplierUuid;
+        internal string? _supplierUuid;
 
         /// <summary>The UUID of the item's supplier. Inferred from Xero's OpenAPI (supplierUuid); not in XPM's XML example and unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -148,37 +158,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CostUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the cost item to update.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The cost item's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The cost item's code.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note on the cost item.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _unitCost;
+
         /// <summary>What one unit costs the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -190,9 +202,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>What one unit is charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -204,7 +218,7 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
-        private string? _supplierUuid;
+        internal string? _supplierUuid;
 
         /// <summary>The UUID of the item's supplier. Inferred from Xero's OpenAPI (supplierUuid); not in XPM's XML example and unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -216,7 +230,7 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CostUuidRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the cost item.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -260,31 +274,31 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "IncomeAccount":
-                        value.IncomeAccount = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._incomeAccount = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "CostOfSaleAccount":
-                        value.CostOfSaleAccount = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._costOfSaleAccount = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Supplier":
-                        value.Supplier = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._supplier = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     default:
                         reader.Skip();
@@ -347,22 +361,22 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "SupplierUUID":
-                        value.SupplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -419,25 +433,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "SupplierUUID":
-                        value.SupplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -495,7 +509,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

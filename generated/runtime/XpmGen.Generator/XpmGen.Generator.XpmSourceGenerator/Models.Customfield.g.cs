@@ -8,30 +8,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CustomFieldValue
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the custom field definition.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The custom field's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>The value of a text, dropdown or link field.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>The value of a date field.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -43,9 +45,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal decimal? _number;
+
         /// <summary>The value of a number field (a whole number in requests; Xero's OpenAPI types it as a decimal in responses).</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Number { get; set; }
+        public decimal? Number { get => _number; set => _number = value; }
 
         /// <summary>The wire text of <see cref="Number"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Number"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Number")]
@@ -57,9 +61,11 @@ namespace XpmGen.Models
             set => Number = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _decimal;
+
         /// <summary>The value of a decimal field.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Decimal { get; set; }
+        public decimal? Decimal { get => _decimal; set => _decimal = value; }
 
         /// <summary>The wire text of <see cref="Decimal"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Decimal"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Decimal")]
@@ -71,9 +77,11 @@ namespace XpmGen.Models
             set => Decimal = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _boolean;
+
         /// <summary>The value of a checkbox field; a checkbox with no value is false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Boolean { get; set; }
+        public bool? Boolean { get => _boolean; set => _boolean = value; }
 
         /// <summary>The wire text of <see cref="Boolean"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Boolean"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Boolean")]
@@ -90,30 +98,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CustomFieldValueUpdate
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the custom field definition.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The custom field's name (accepted by Xero's OpenAPI; not needed).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>The value of a text, dropdown or link field.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _date;
+
         /// <summary>The value of a date field, sent as yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? Date { get; set; }
+        public global::System.DateOnly? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -125,9 +135,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal int? _number;
+
         /// <summary>The value of a number field.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? Number { get; set; }
+        public int? Number { get => _number; set => _number = value; }
 
         /// <summary>The wire text of <see cref="Number"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Number"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Number")]
@@ -139,9 +151,11 @@ namespace XpmGen.Models
             set => Number = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _decimal;
+
         /// <summary>The value of a decimal field.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Decimal { get; set; }
+        public decimal? Decimal { get => _decimal; set => _decimal = value; }
 
         /// <summary>The wire text of <see cref="Decimal"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Decimal"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Decimal")]
@@ -153,9 +167,11 @@ namespace XpmGen.Models
             set => Decimal = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _boolean;
+
         /// <summary>The value of a checkbox field.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Boolean { get; set; }
+        public bool? Boolean { get => _boolean; set => _boolean = value; }
 
         /// <summary>The wire text of <see cref="Boolean"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Boolean"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Boolean")]
@@ -172,53 +188,59 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CustomFieldValuesUpdate
     {
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.CustomFieldValueUpdate> _fields = new global::System.Collections.Generic.List<global::XpmGen.Models.CustomFieldValueUpdate>();
+
         /// <summary>The values to set.</summary>
         /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("CustomField")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.CustomFieldValueUpdate> Fields { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.CustomFieldValueUpdate>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.CustomFieldValueUpdate> Fields { get => _fields; set => _fields = value; }
     }
 
     /// <summary>The definition of a custom field (customfield.api): its name, type, where it is used and which element carries its values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CustomFieldDefinition
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The definition's UUID, the UUID the custom field values refer to.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The custom field's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>The field's type as XPM names it, for example Text, Decimal, Date, Dropdown List or Value Link; XPM does not document the full list. Known values: Text, Decimal, Date, Dropdown List, Value Link.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _linkUrl;
+        internal string? _linkUrl;
 
         /// <summary>The URL of a Value Link field; empty for other types.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("LinkUrl")]
         public string? LinkUrl { get => _linkUrl; set => _linkUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<string> _options = new global::System.Collections.Generic.List<string>();
+
         /// <summary>The choices of a Dropdown List field; empty for other types. Unconfirmed encoding: XPM's examples show only an empty Options element and Xero's OpenAPI types it as a plain string, while requests send one Option element per choice. It is read as Options/Option; choices XPM writes as bare text inside Options are not read.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Options")]
         [global::System.Xml.Serialization.XmlArrayItem("Option")]
-        public global::System.Collections.Generic.List<string> Options { get; set; } = new global::System.Collections.Generic.List<string>();
+        public global::System.Collections.Generic.List<string> Options { get => _options; set => _options = value; }
+
+        internal bool? _useClient;
 
         /// <summary>Whether the field is used on clients: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseClient { get; set; }
+        public bool? UseClient { get => _useClient; set => _useClient = value; }
 
         /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseClient")]
@@ -230,9 +252,11 @@ namespace XpmGen.Models
             set => UseClient = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useContact;
+
         /// <summary>Whether the field is used on client contacts: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseContact { get; set; }
+        public bool? UseContact { get => _useContact; set => _useContact = value; }
 
         /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseContact")]
@@ -244,9 +268,11 @@ namespace XpmGen.Models
             set => UseContact = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJob;
+
         /// <summary>Whether the field is used on jobs: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJob { get; set; }
+        public bool? UseJob { get => _useJob; set => _useJob = value; }
 
         /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJob")]
@@ -258,9 +284,11 @@ namespace XpmGen.Models
             set => UseJob = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobTask;
+
         /// <summary>Whether the field is used on job tasks: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobTask { get; set; }
+        public bool? UseJobTask { get => _useJobTask; set => _useJobTask = value; }
 
         /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTask")]
@@ -272,9 +300,11 @@ namespace XpmGen.Models
             set => UseJobTask = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobCost;
+
         /// <summary>Whether the field is used on job costs: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobCost { get; set; }
+        public bool? UseJobCost { get => _useJobCost; set => _useJobCost = value; }
 
         /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobCost")]
@@ -286,9 +316,11 @@ namespace XpmGen.Models
             set => UseJobCost = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobTime;
+
         /// <summary>Whether the field is used on time entries: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobTime { get; set; }
+        public bool? UseJobTime { get => _useJobTime; set => _useJobTime = value; }
 
         /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTime")]
@@ -300,9 +332,11 @@ namespace XpmGen.Models
             set => UseJobTime = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useLead;
+
         /// <summary>Whether the field is used on leads: true or false. Inferred from Xero's OpenAPI (useLead); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no leads.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseLead { get; set; }
+        public bool? UseLead { get => _useLead; set => _useLead = value; }
 
         /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseLead")]
@@ -314,9 +348,11 @@ namespace XpmGen.Models
             set => UseLead = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useSupplier;
+
         /// <summary>Whether the field is used on suppliers: true or false. Inferred from Xero's OpenAPI (useSupplier); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no suppliers.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseSupplier { get; set; }
+        public bool? UseSupplier { get => _useSupplier; set => _useSupplier = value; }
 
         /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseSupplier")]
@@ -328,7 +364,7 @@ namespace XpmGen.Models
             set => UseSupplier = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
-        private string? _valueElement;
+        internal string? _valueElement;
 
         /// <summary>The element that carries the field's value when values are read or written: Text, Decimal, Number, Boolean or Date. Known values: Text, Decimal, Number, Boolean, Date.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -340,36 +376,40 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CustomFieldDefinitionAddRequest
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The custom field's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>The field's type as XPM names it, for example Text, Decimal, Date, Dropdown List or Value Link; XPM does not document the full list. Known values: Text, Decimal, Date, Dropdown List, Value Link.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _linkUrl;
+        internal string? _linkUrl;
 
         /// <summary>The URL of a Value Link field.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("LinkUrl")]
         public string? LinkUrl { get => _linkUrl; set => _linkUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<string> _options = new global::System.Collections.Generic.List<string>();
+
         /// <summary>The choices of a Dropdown List field, each sent as an Option element (Options/Option, the encoding of the JSON options array in Xero's OpenAPI). XPM's XML example shows only an empty Options element, so this encoding is unconfirmed.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Options")]
         [global::System.Xml.Serialization.XmlArrayItem("Option")]
-        public global::System.Collections.Generic.List<string> Options { get; set; } = new global::System.Collections.Generic.List<string>();
+        public global::System.Collections.Generic.List<string> Options { get => _options; set => _options = value; }
+
+        internal bool? _useClient;
 
         /// <summary>Whether the field is used on clients: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseClient { get; set; }
+        public bool? UseClient { get => _useClient; set => _useClient = value; }
 
         /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseClient")]
@@ -381,9 +421,11 @@ namespace XpmGen.Models
             set => UseClient = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useContact;
+
         /// <summary>Whether the field is used on client contacts: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseContact { get; set; }
+        public bool? UseContact { get => _useContact; set => _useContact = value; }
 
         /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseContact")]
@@ -395,9 +437,11 @@ namespace XpmGen.Models
             set => UseContact = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJob;
+
         /// <summary>Whether the field is used on jobs: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJob { get; set; }
+        public bool? UseJob { get => _useJob; set => _useJob = value; }
 
         /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJob")]
@@ -409,9 +453,11 @@ namespace XpmGen.Models
             set => UseJob = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobTask;
+
         /// <summary>Whether the field is used on job tasks: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobTask { get; set; }
+        public bool? UseJobTask { get => _useJobTask; set => _useJobTask = value; }
 
         /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTask")]
@@ -423,9 +469,11 @@ namespace XpmGen.Models
             set => UseJobTask = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobCost;
+
         /// <summary>Whether the field is used on job costs: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobCost { get; set; }
+        public bool? UseJobCost { get => _useJobCost; set => _useJobCost = value; }
 
         /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobCost")]
@@ -437,9 +485,11 @@ namespace XpmGen.Models
             set => UseJobCost = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobTime;
+
         /// <summary>Whether the field is used on time entries: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobTime { get; set; }
+        public bool? UseJobTime { get => _useJobTime; set => _useJobTime = value; }
 
         /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTime")]
@@ -451,9 +501,11 @@ namespace XpmGen.Models
             set => UseJobTime = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useLead;
+
         /// <summary>Whether the field is used on leads: true or false. Inferred from Xero's OpenAPI (useLead); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no leads.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseLead { get; set; }
+        public bool? UseLead { get => _useLead; set => _useLead = value; }
 
         /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseLead")]
@@ -465,9 +517,11 @@ namespace XpmGen.Models
             set => UseLead = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useSupplier;
+
         /// <summary>Whether the field is used on suppliers: true or false. Inferred from Xero's OpenAPI (useSupplier); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no suppliers.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseSupplier { get; set; }
+        public bool? UseSupplier { get => _useSupplier; set => _useSupplier = value; }
 
         /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseSupplier")]
@@ -484,43 +538,47 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CustomFieldDefinitionUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the definition to update.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The custom field's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>The field's type as XPM names it, for example Text, Decimal, Date, Dropdown List or Value Link; XPM does not document the full list. Known values: Text, Decimal, Date, Dropdown List, Value Link.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _linkUrl;
+        internal string? _linkUrl;
 
         /// <summary>The URL of a Value Link field.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("LinkUrl")]
         public string? LinkUrl { get => _linkUrl; set => _linkUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<string> _options = new global::System.Collections.Generic.List<string>();
+
         /// <summary>The choices of a Dropdown List field, each sent as an Option element (Options/Option, the encoding of the JSON options array in Xero's OpenAPI). XPM's XML example shows only an empty Options element, so this encoding is unconfirmed.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Options")]
         [global::System.Xml.Serialization.XmlArrayItem("Option")]
-        public global::System.Collections.Generic.List<string> Options { get; set; } = new global::System.Collections.Generic.List<string>();
+        public global::System.Collections.Generic.List<string> Options { get => _options; set => _options = value; }
+
+        internal bool? _useClient;
 
         /// <summary>Whether the field is used on clients: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseClient { get; set; }
+        public bool? UseClient { get => _useClient; set => _useClient = value; }
 
         /// <summary>The wire text of <see cref="UseClient"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseClient"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseClient")]
@@ -532,9 +590,11 @@ namespace XpmGen.Models
             set => UseClient = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useContact;
+
         /// <summary>Whether the field is used on client contacts: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseContact { get; set; }
+        public bool? UseContact { get => _useContact; set => _useContact = value; }
 
         /// <summary>The wire text of <see cref="UseContact"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseContact"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseContact")]
@@ -546,9 +606,11 @@ namespace XpmGen.Models
             set => UseContact = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJob;
+
         /// <summary>Whether the field is used on jobs: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJob { get; set; }
+        public bool? UseJob { get => _useJob; set => _useJob = value; }
 
         /// <summary>The wire text of <see cref="UseJob"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJob"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJob")]
@@ -560,9 +622,11 @@ namespace XpmGen.Models
             set => UseJob = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobTask;
+
         /// <summary>Whether the field is used on job tasks: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobTask { get; set; }
+        public bool? UseJobTask { get => _useJobTask; set => _useJobTask = value; }
 
         /// <summary>The wire text of <see cref="UseJobTask"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTask"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTask")]
@@ -574,9 +638,11 @@ namespace XpmGen.Models
             set => UseJobTask = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobCost;
+
         /// <summary>Whether the field is used on job costs: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobCost { get; set; }
+        public bool? UseJobCost { get => _useJobCost; set => _useJobCost = value; }
 
         /// <summary>The wire text of <see cref="UseJobCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobCost")]
@@ -588,9 +654,11 @@ namespace XpmGen.Models
             set => UseJobCost = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useJobTime;
+
         /// <summary>Whether the field is used on time entries: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseJobTime { get; set; }
+        public bool? UseJobTime { get => _useJobTime; set => _useJobTime = value; }
 
         /// <summary>The wire text of <see cref="UseJobTime"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseJobTime"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseJobTime")]
@@ -602,9 +670,11 @@ namespace XpmGen.Models
             set => UseJobTime = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useLead;
+
         /// <summary>Whether the field is used on leads: true or false. Inferred from Xero's OpenAPI (useLead); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no leads.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseLead { get; set; }
+        public bool? UseLead { get => _useLead; set => _useLead = value; }
 
         /// <summary>The wire text of <see cref="UseLead"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseLead"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseLead")]
@@ -616,9 +686,11 @@ namespace XpmGen.Models
             set => UseLead = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _useSupplier;
+
         /// <summary>Whether the field is used on suppliers: true or false. Inferred from Xero's OpenAPI (useSupplier); absent from XPM's XML examples and unconfirmed, as XPM 3.1 exposes no suppliers.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? UseSupplier { get; set; }
+        public bool? UseSupplier { get => _useSupplier; set => _useSupplier = value; }
 
         /// <summary>The wire text of <see cref="UseSupplier"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UseSupplier"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UseSupplier")]
@@ -635,7 +707,7 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CustomFieldDefinitionUuidRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the definition.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -673,25 +745,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Number":
-                        value.Number = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._number = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Decimal":
-                        value.Decimal = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._decimal = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Boolean":
-                        value.Boolean = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._boolean = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
                         reader.Skip();
@@ -749,25 +821,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "Number":
-                        value.Number = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._number = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Decimal":
-                        value.Decimal = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._decimal = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Boolean":
-                        value.Boolean = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._boolean = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
                         reader.Skip();
@@ -825,7 +897,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "CustomField":
-                        value.Fields.Add(global::XpmGen.Serialization.CustomFieldValueUpdateXml.Read(reader));
+                        value._fields.Add(global::XpmGen.Serialization.CustomFieldValueUpdateXml.Read(reader));
                         break;
                     default:
                         reader.Skip();
@@ -883,46 +955,46 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "LinkUrl":
-                        value.LinkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Options":
-                        value.Options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
                         break;
                     case "UseClient":
-                        value.UseClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseContact":
-                        value.UseContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJob":
-                        value.UseJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobTask":
-                        value.UseJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobCost":
-                        value.UseJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobTime":
-                        value.UseJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseLead":
-                        value.UseLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseSupplier":
-                        value.UseSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "ValueElement":
-                        value.ValueElement = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._valueElement = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -996,40 +1068,40 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "LinkUrl":
-                        value.LinkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Options":
-                        value.Options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
                         break;
                     case "UseClient":
-                        value.UseClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseContact":
-                        value.UseContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJob":
-                        value.UseJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobTask":
-                        value.UseJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobCost":
-                        value.UseJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobTime":
-                        value.UseJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseLead":
-                        value.UseLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseSupplier":
-                        value.UseSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
                         reader.Skip();
@@ -1101,43 +1173,43 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "LinkUrl":
-                        value.LinkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Options":
-                        value.Options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
                         break;
                     case "UseClient":
-                        value.UseClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseContact":
-                        value.UseContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJob":
-                        value.UseJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobTask":
-                        value.UseJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobCost":
-                        value.UseJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseJobTime":
-                        value.UseJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseLead":
-                        value.UseLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "UseSupplier":
-                        value.UseSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._useSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
                         reader.Skip();
@@ -1210,7 +1282,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

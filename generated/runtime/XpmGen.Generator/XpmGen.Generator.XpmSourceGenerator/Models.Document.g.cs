@@ -8,30 +8,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Document
     {
-        private string? _title;
+        internal string? _title;
 
         /// <summary>The document's title.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>A description of the document.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder the document is filed in, such as Correspondence.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Folder")]
         public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>When the document was added. Xero's examples write it as yyyyMMdd, other dates as yyyy-MM-ddTHH:mm:ss; both are read.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -43,21 +45,21 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _createdBy;
+        internal string? _createdBy;
 
         /// <summary>The name of the staff member who added the document.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CreatedBy")]
         public string? CreatedBy { get => _createdBy; set => _createdBy = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _fileName;
+        internal string? _fileName;
 
         /// <summary>The file name. Xero's job document example has it; its client document example does not.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("FileName")]
         public string? FileName { get => _fileName; set => _fileName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _url;
+        internal string? _url;
 
         /// <summary>Where the document can be downloaded.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -95,25 +97,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "CreatedBy":
-                        value.CreatedBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "FileName":
-                        value.FileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._fileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "URL":
-                        value.Url = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._url = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

@@ -8,58 +8,60 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Invoice
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The invoice number, for example I000123, used to address the invoice in invoice.api calls.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _internalUuid;
+        internal string? _internalUuid;
 
         /// <summary>The invoice's UUID as XPM's job invoice and list examples write it. XPM's own examples conflict: its miscellaneous invoice example writes UUID instead, so both elements are read; expect one of them to be set.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("InternalUUID")]
         public string? InternalUuid { get => _internalUuid; set => _internalUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The invoice's UUID as XPM's miscellaneous invoice example (and Xero's OpenAPI) writes it. XPM's other examples write InternalUUID instead, so both elements are read; expect one of them to be set.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>The kind of invoice, for example Progress Invoice, Final Invoice or Miscellaneous. Known values: Progress Invoice, Final Invoice, Miscellaneous.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _status;
+        internal string? _status;
 
         /// <summary>The invoice's status: Approved, Paid, Draft or Cancelled. Known values: Approved, Paid, Draft, Cancelled.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Status")]
         public string? Status { get => _status; set => _status = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _jobText;
+        internal string? _jobText;
 
         /// <summary>The job number text shown on the invoice, for example J000123.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("JobText")]
         public string? JobText { get => _jobText; set => _jobText = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The invoice's description. Inferred from Xero's OpenAPI (description); absent from XPM's XML examples and unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>The invoice date.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -71,9 +73,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::System.DateTime? _dueDate;
+
         /// <summary>When payment is due.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? DueDate { get; set; }
+        public global::System.DateTime? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -85,9 +89,11 @@ namespace XpmGen.Models
             set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The invoice total excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -99,9 +105,11 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountTax;
+
         /// <summary>The tax on the invoice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountTax { get; set; }
+        public decimal? AmountTax { get => _amountTax; set => _amountTax = value; }
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
@@ -113,9 +121,11 @@ namespace XpmGen.Models
             set => AmountTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountIncludingTax;
+
         /// <summary>The invoice total including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountIncludingTax { get; set; }
+        public decimal? AmountIncludingTax { get => _amountIncludingTax; set => _amountIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
@@ -127,9 +137,11 @@ namespace XpmGen.Models
             set => AmountIncludingTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountPaid;
+
         /// <summary>The amount paid so far.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountPaid { get; set; }
+        public decimal? AmountPaid { get => _amountPaid; set => _amountPaid = value; }
 
         /// <summary>The wire text of <see cref="AmountPaid"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountPaid"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountPaid")]
@@ -141,9 +153,11 @@ namespace XpmGen.Models
             set => AmountPaid = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountOutstanding;
+
         /// <summary>The amount still to be paid.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountOutstanding { get; set; }
+        public decimal? AmountOutstanding { get => _amountOutstanding; set => _amountOutstanding = value; }
 
         /// <summary>The wire text of <see cref="AmountOutstanding"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountOutstanding"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountOutstanding")]
@@ -155,106 +169,122 @@ namespace XpmGen.Models
             set => AmountOutstanding = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal global::XpmGen.Models.Reference? _client;
+
         /// <summary>The client invoiced.</summary>
         [global::System.Xml.Serialization.XmlElement("Client")]
-        public global::XpmGen.Models.Reference? Client { get; set; }
+        public global::XpmGen.Models.Reference? Client { get => _client; set => _client = value; }
+
+        internal global::XpmGen.Models.Reference? _contact;
 
         /// <summary>The client contact the invoice is addressed to.</summary>
         [global::System.Xml.Serialization.XmlElement("Contact")]
-        public global::XpmGen.Models.Reference? Contact { get; set; }
+        public global::XpmGen.Models.Reference? Contact { get => _contact; set => _contact = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceJob> _jobs = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceJob>();
 
         /// <summary>The jobs a job invoice bills, each with its task and cost lines; get and detailed lists only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Jobs")]
         [global::System.Xml.Serialization.XmlArrayItem("Job")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceJob> Jobs { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceJob>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceJob> Jobs { get => _jobs; set => _jobs = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask> _tasks = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask>();
 
         /// <summary>The task lines of a miscellaneous invoice; get and detailed lists only (job invoices carry them under Jobs).</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Tasks")]
         [global::System.Xml.Serialization.XmlArrayItem("Task")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask> Tasks { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask> Tasks { get => _tasks; set => _tasks = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost> _costs = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost>();
 
         /// <summary>The cost lines of a miscellaneous invoice; get and detailed lists only (job invoices carry them under Jobs).</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Costs")]
         [global::System.Xml.Serialization.XmlArrayItem("Cost")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost> Costs { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost> Costs { get => _costs; set => _costs = value; }
     }
 
     /// <summary>A job billed on a job invoice, with the task and cost lines invoiced for it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class InvoiceJob
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number, for example J000345.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The job's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The job's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _clientOrderNumber;
+        internal string? _clientOrderNumber;
 
         /// <summary>The client's order number for the job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientOrderNumber")]
         public string? ClientOrderNumber { get => _clientOrderNumber; set => _clientOrderNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask> _tasks = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask>();
+
         /// <summary>The task lines invoiced for the job.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Tasks")]
         [global::System.Xml.Serialization.XmlArrayItem("Task")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask> Tasks { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceTask> Tasks { get => _tasks; set => _tasks = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost> _costs = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost>();
 
         /// <summary>The cost lines invoiced for the job.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Costs")]
         [global::System.Xml.Serialization.XmlArrayItem("Cost")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost> Costs { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.InvoiceCost> Costs { get => _costs; set => _costs = value; }
     }
 
     /// <summary>A task line of an invoice: time billed for a task.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class InvoiceTask
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the invoiced task.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The task's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The task's description on the invoice.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _minutes;
+
         /// <summary>The minutes billed.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? Minutes { get; set; }
+        public int? Minutes { get => _minutes; set => _minutes = value; }
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
@@ -266,9 +296,11 @@ namespace XpmGen.Models
             set => Minutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _billableRate;
+
         /// <summary>The hourly rate charged for the task.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? BillableRate { get; set; }
+        public decimal? BillableRate { get => _billableRate; set => _billableRate = value; }
 
         /// <summary>The wire text of <see cref="BillableRate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="BillableRate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("BillableRate")]
@@ -280,9 +312,11 @@ namespace XpmGen.Models
             set => BillableRate = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _billable;
+
         /// <summary>Whether the task is billable: Yes or No (unlike the true/false flag of job tasks).</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -294,9 +328,11 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The line amount excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -308,9 +344,11 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountTax;
+
         /// <summary>The tax on the line.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountTax { get; set; }
+        public decimal? AmountTax { get => _amountTax; set => _amountTax = value; }
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
@@ -322,9 +360,11 @@ namespace XpmGen.Models
             set => AmountTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountIncludingTax;
+
         /// <summary>The line amount including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountIncludingTax { get; set; }
+        public decimal? AmountIncludingTax { get => _amountIncludingTax; set => _amountIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
@@ -341,30 +381,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class InvoiceCost
     {
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The cost's description, for example Courier.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note on the cost.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The code of the catalogue cost item, for example COURIER.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _billable;
+
         /// <summary>Whether the cost is billable: Yes or No (unlike the true/false flag of job costs).</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -376,9 +418,11 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal decimal? _quantity;
+
         /// <summary>The number of units.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Quantity { get; set; }
+        public decimal? Quantity { get => _quantity; set => _quantity = value; }
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
@@ -390,9 +434,11 @@ namespace XpmGen.Models
             set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitCost;
+
         /// <summary>What one unit costs the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -404,9 +450,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>What one unit is charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -418,9 +466,11 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The line amount excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -432,9 +482,11 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountTax;
+
         /// <summary>The tax on the line.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountTax { get; set; }
+        public decimal? AmountTax { get => _amountTax; set => _amountTax = value; }
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
@@ -446,9 +498,11 @@ namespace XpmGen.Models
             set => AmountTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountIncludingTax;
+
         /// <summary>The line amount including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountIncludingTax { get; set; }
+        public decimal? AmountIncludingTax { get => _amountIncludingTax; set => _amountIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
@@ -465,9 +519,11 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class InvoicePayment
     {
+        internal global::System.DateTime? _date;
+
         /// <summary>When the payment was made.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -479,9 +535,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The amount paid.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -493,7 +551,7 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
-        private string? _reference;
+        internal string? _reference;
 
         /// <summary>The payment's reference text.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -531,61 +589,61 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "InternalUUID":
-                        value.InternalUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._internalUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Status":
-                        value.Status = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._status = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "JobText":
-                        value.JobText = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._jobText = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountTax":
-                        value.AmountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountIncludingTax":
-                        value.AmountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountPaid":
-                        value.AmountPaid = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountPaid = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountOutstanding":
-                        value.AmountOutstanding = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountOutstanding = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Client":
-                        value.Client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Contact":
-                        value.Contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Jobs":
-                        value.Jobs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Job", global::XpmGen.Serialization.InvoiceJobXml.Read);
+                        value._jobs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Job", global::XpmGen.Serialization.InvoiceJobXml.Read);
                         break;
                     case "Tasks":
-                        value.Tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read);
+                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read);
                         break;
                     case "Costs":
-                        value.Costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read);
+                        value._costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read);
                         break;
                     default:
                         reader.Skip();
@@ -688,22 +746,22 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ClientOrderNumber":
-                        value.ClientOrderNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientOrderNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Tasks":
-                        value.Tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read);
+                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read);
                         break;
                     case "Costs":
-                        value.Costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read);
+                        value._costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read);
                         break;
                     default:
                         reader.Skip();
@@ -778,31 +836,31 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Minutes":
-                        value.Minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "BillableRate":
-                        value.BillableRate = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._billableRate = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountTax":
-                        value.AmountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountIncludingTax":
-                        value.AmountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
                         reader.Skip();
@@ -862,34 +920,34 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Quantity":
-                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountTax":
-                        value.AmountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountIncludingTax":
-                        value.AmountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
                         reader.Skip();
@@ -950,13 +1008,13 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Reference":
-                        value.Reference = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._reference = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

@@ -8,51 +8,53 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Job
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number, for example J000309, used to address the job in job.api, time.api and invoice.api calls.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The job's UUID. Xero's summary list examples omit it.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The job's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The job's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _state;
+        internal string? _state;
 
         /// <summary>The name of the job's state, such as Planned or In Progress; states are configured in Admin.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("State")]
         public string? State { get => _state; set => _state = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _clientOrderNumber;
+        internal string? _clientOrderNumber;
 
         /// <summary>The client's order number for the job (sent as ClientNumber when adding).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientOrderNumber")]
         public string? ClientOrderNumber { get => _clientOrderNumber; set => _clientOrderNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _budget;
+
         /// <summary>The job's budget amount.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Budget { get; set; }
+        public decimal? Budget { get => _budget; set => _budget = value; }
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
@@ -64,16 +66,18 @@ namespace XpmGen.Models
             set => Budget = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>The job's type or category name, for example Website Development.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _startDate;
+
         /// <summary>When the job starts.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? StartDate { get; set; }
+        public global::System.DateTime? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -85,9 +89,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::System.DateTime? _dueDate;
+
         /// <summary>When the job is due.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? DueDate { get; set; }
+        public global::System.DateTime? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -99,9 +105,11 @@ namespace XpmGen.Models
             set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::System.DateTime? _completedDate;
+
         /// <summary>When the job was completed; absent while it is open.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? CompletedDate { get; set; }
+        public global::System.DateTime? CompletedDate { get => _completedDate; set => _completedDate = value; }
 
         /// <summary>The wire text of <see cref="CompletedDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="CompletedDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("CompletedDate")]
@@ -113,54 +121,70 @@ namespace XpmGen.Models
             set => CompletedDate = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::XpmGen.Models.Reference? _client;
+
         /// <summary>The client the job is for.</summary>
         [global::System.Xml.Serialization.XmlElement("Client")]
-        public global::XpmGen.Models.Reference? Client { get; set; }
+        public global::XpmGen.Models.Reference? Client { get => _client; set => _client = value; }
+
+        internal global::XpmGen.Models.Reference? _contact;
 
         /// <summary>The client contact for the job.</summary>
         [global::System.Xml.Serialization.XmlElement("Contact")]
-        public global::XpmGen.Models.Reference? Contact { get; set; }
+        public global::XpmGen.Models.Reference? Contact { get => _contact; set => _contact = value; }
+
+        internal global::XpmGen.Models.Reference? _manager;
 
         /// <summary>The staff member who manages the job.</summary>
         [global::System.Xml.Serialization.XmlElement("Manager")]
-        public global::XpmGen.Models.Reference? Manager { get; set; }
+        public global::XpmGen.Models.Reference? Manager { get => _manager; set => _manager = value; }
+
+        internal global::XpmGen.Models.Reference? _partner;
 
         /// <summary>The partner responsible for the job.</summary>
         [global::System.Xml.Serialization.XmlElement("Partner")]
-        public global::XpmGen.Models.Reference? Partner { get; set; }
+        public global::XpmGen.Models.Reference? Partner { get => _partner; set => _partner = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff> _assigned = new global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff>();
 
         /// <summary>The staff assigned to the job (XPM wraps Staff elements in Assigned).</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Assigned")]
         [global::System.Xml.Serialization.XmlArrayItem("Staff")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff> Assigned { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff> Assigned { get => _assigned; set => _assigned = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobTask> _tasks = new global::System.Collections.Generic.List<global::XpmGen.Models.JobTask>();
 
         /// <summary>The job's tasks; detailed responses, job.api/tasks and job.api/staff only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Tasks")]
         [global::System.Xml.Serialization.XmlArrayItem("Task")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobTask> Tasks { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobTask>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobTask> Tasks { get => _tasks; set => _tasks = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobMilestone> _milestones = new global::System.Collections.Generic.List<global::XpmGen.Models.JobMilestone>();
 
         /// <summary>The job's milestones; detailed responses only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Milestones")]
         [global::System.Xml.Serialization.XmlArrayItem("Milestone")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobMilestone> Milestones { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobMilestone>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobMilestone> Milestones { get => _milestones; set => _milestones = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobNote> _notes = new global::System.Collections.Generic.List<global::XpmGen.Models.JobNote>();
 
         /// <summary>Notes recorded against the job, with their comments; detailed responses only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Notes")]
         [global::System.Xml.Serialization.XmlArrayItem("Note")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobNote> Notes { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobNote>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobNote> Notes { get => _notes; set => _notes = value; }
 
-        private string? _internalId;
+        internal string? _internalId;
 
         /// <summary>XPM's internal identifier for the job. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("InternalID")]
         public string? InternalId { get => _internalId; set => _internalId = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _webUrl;
+        internal string? _webUrl;
 
         /// <summary>The link to the job in the XPM web app. In XML XPM writes it beside the Job element of a get response rather than inside it.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -172,23 +196,25 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobStaff
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The staff member's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The staff member's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _allocatedMinutes;
+
         /// <summary>The minutes allocated to the staff member; set only on task assignments.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? AllocatedMinutes { get; set; }
+        public int? AllocatedMinutes { get => _allocatedMinutes; set => _allocatedMinutes = value; }
 
         /// <summary>The wire text of <see cref="AllocatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AllocatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AllocatedMinutes")]
@@ -205,37 +231,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobTask
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of this task on this job, used to complete, reopen, reorder or assign it.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taskUuid;
+        internal string? _taskUuid;
 
         /// <summary>The UUID of the catalogue task (task.api) this job task is based on.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaskUUID")]
         public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The task's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The task's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _estimatedMinutes;
+
         /// <summary>The estimated time for the task in minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? EstimatedMinutes { get; set; }
+        public int? EstimatedMinutes { get => _estimatedMinutes; set => _estimatedMinutes = value; }
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
@@ -247,9 +275,11 @@ namespace XpmGen.Models
             set => EstimatedMinutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal int? _actualMinutes;
+
         /// <summary>The time recorded against the task so far in minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? ActualMinutes { get; set; }
+        public int? ActualMinutes { get => _actualMinutes; set => _actualMinutes = value; }
 
         /// <summary>The wire text of <see cref="ActualMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ActualMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ActualMinutes")]
@@ -261,9 +291,11 @@ namespace XpmGen.Models
             set => ActualMinutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal bool? _completed;
+
         /// <summary>Whether the task is completed: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Completed { get; set; }
+        public bool? Completed { get => _completed; set => _completed = value; }
 
         /// <summary>The wire text of <see cref="Completed"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Completed"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Completed")]
@@ -275,9 +307,11 @@ namespace XpmGen.Models
             set => Completed = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal bool? _billable;
+
         /// <summary>Whether time on the task is billable: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -289,16 +323,18 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder the task is grouped under on the job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Folder")]
         public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _startDate;
+
         /// <summary>When the task starts; set only when the task has been scheduled.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? StartDate { get; set; }
+        public global::System.DateTime? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -310,9 +346,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::System.DateTime? _dueDate;
+
         /// <summary>When the task is due; set only when the task has been scheduled.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? DueDate { get; set; }
+        public global::System.DateTime? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -324,13 +362,15 @@ namespace XpmGen.Models
             set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff> _assigned = new global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff>();
+
         /// <summary>The staff assigned to the task with their allocated minutes; set only when the task has been scheduled.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Assigned")]
         [global::System.Xml.Serialization.XmlArrayItem("Staff")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff> Assigned { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobStaff> Assigned { get => _assigned; set => _assigned = value; }
 
-        private string? _taskId;
+        internal string? _taskId;
 
         /// <summary>An identifier of the catalogue task. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -342,16 +382,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobMilestone
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The milestone's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>The milestone's date.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -363,16 +405,18 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>What is to be achieved by the milestone.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _completed;
+
         /// <summary>Whether the milestone is completed: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Completed { get; set; }
+        public bool? Completed { get => _completed; set => _completed = value; }
 
         /// <summary>The wire text of <see cref="Completed"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Completed"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Completed")]
@@ -384,7 +428,7 @@ namespace XpmGen.Models
             set => Completed = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder the milestone is grouped under on the job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -396,37 +440,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobNote
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The note's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _title;
+        internal string? _title;
 
         /// <summary>The note's title.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>The note's text.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder the note is filed in.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Folder")]
         public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>When the note was written.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -438,41 +484,45 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _createdBy;
+        internal string? _createdBy;
 
         /// <summary>The name of the staff member who wrote the note.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CreatedBy")]
         public string? CreatedBy { get => _createdBy; set => _createdBy = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobNoteComment> _comments = new global::System.Collections.Generic.List<global::XpmGen.Models.JobNoteComment>();
+
         /// <summary>Comments added to the note.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Comments")]
         [global::System.Xml.Serialization.XmlArrayItem("Comment")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobNoteComment> Comments { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobNoteComment>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobNoteComment> Comments { get => _comments; set => _comments = value; }
     }
 
     /// <summary>A comment on a job note.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobNoteComment
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The comment's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>The comment's text.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>When the comment was written.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -484,7 +534,7 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _createdBy;
+        internal string? _createdBy;
 
         /// <summary>The name of the staff member who wrote the comment.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -496,37 +546,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobAddRequest
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The job's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The job's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _clientUuid;
+        internal string? _clientUuid;
 
         /// <summary>The UUID of the client the job is for.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientUUID")]
         public string? ClientUuid { get => _clientUuid; set => _clientUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _contactUuid;
+        internal string? _contactUuid;
 
         /// <summary>The UUID of the client contact for the job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ContactUUID")]
         public string? ContactUuid { get => _contactUuid; set => _contactUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>The job's start date, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -538,9 +590,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal global::System.DateOnly? _dueDate;
+
         /// <summary>The job's due date, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DueDate { get; set; }
+        public global::System.DateOnly? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -552,37 +606,39 @@ namespace XpmGen.Models
             set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
-        private string? _clientNumber;
+        internal string? _clientNumber;
 
         /// <summary>The client's order number (returned as ClientOrderNumber).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientNumber")]
         public string? ClientNumber { get => _clientNumber; set => _clientNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _id;
+        internal string? _id;
 
         /// <summary>A custom job number; when omitted XPM takes the next number in the job number sequence.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _templateUuid;
+        internal string? _templateUuid;
 
         /// <summary>The UUID of a job template whose milestones, tasks and costs are applied to the new job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TemplateUUID")]
         public string? TemplateUuid { get => _templateUuid; set => _templateUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _categoryUuid;
+        internal string? _categoryUuid;
 
         /// <summary>The UUID of the job category to assign (see category.api).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CategoryUUID")]
         public string? CategoryUuid { get => _categoryUuid; set => _categoryUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _budget;
+
         /// <summary>The job's budget amount.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Budget { get; set; }
+        public decimal? Budget { get => _budget; set => _budget = value; }
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
@@ -599,21 +655,21 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobStateRequest
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The job's UUID. Shown in Xero's example but absent from its OpenAPI; optional.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _state;
+        internal string? _state;
 
         /// <summary>The Interface Code of the new job state as defined in Admin, for example CONFIRMED (not the state's display name).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -625,30 +681,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobUpdateRequest
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number of the job to update, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The job's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The job's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>The job's start date, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -660,9 +718,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal global::System.DateOnly? _dueDate;
+
         /// <summary>The job's due date, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DueDate { get; set; }
+        public global::System.DateOnly? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -674,23 +734,25 @@ namespace XpmGen.Models
             set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
-        private string? _clientNumber;
+        internal string? _clientNumber;
 
         /// <summary>The client's order number (returned as ClientOrderNumber).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ClientNumber")]
         public string? ClientNumber { get => _clientNumber; set => _clientNumber = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _categoryUuid;
+        internal string? _categoryUuid;
 
         /// <summary>The UUID of the job category to assign (see category.api). Xero's update example writes CategoryID, a leftover of API 3.0; add and Xero's OpenAPI use CategoryUUID, so this is sent. Whether CategoryID is also accepted is unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("CategoryUUID")]
         public string? CategoryUuid { get => _categoryUuid; set => _categoryUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _budget;
+
         /// <summary>The job's budget amount.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Budget { get; set; }
+        public decimal? Budget { get => _budget; set => _budget = value; }
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
@@ -707,14 +769,14 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobDeleteRequest
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number of the job to delete, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The job's UUID. Shown in Xero's example but absent from its OpenAPI; optional.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -726,59 +788,71 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobAssignRequest
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The job's UUID. Shown in Xero's example but absent from its OpenAPI; optional.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> _add = new global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff>();
+
         /// <summary>Staff to assign to the job, or to a task of the job when TaskUuid is set; one add element each.</summary>
         /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("add")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> Add { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> Add { get => _add; set => _add = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> _remove = new global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff>();
 
         /// <summary>Staff to unassign from the job, or from a task of the job when TaskUuid is set; one remove element each.</summary>
         /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("remove")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> Remove { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobAssignStaff> Remove { get => _remove; set => _remove = value; }
+
+        internal global::XpmGen.Models.JobAssignRole? _addManager;
 
         /// <summary>Makes a staff member the job's manager.</summary>
         [global::System.Xml.Serialization.XmlElement("add-manager")]
-        public global::XpmGen.Models.JobAssignRole? AddManager { get; set; }
+        public global::XpmGen.Models.JobAssignRole? AddManager { get => _addManager; set => _addManager = value; }
+
+        internal global::XpmGen.Models.JobAssignRoleRemoval? _removeManager;
 
         /// <summary>Clears the job's manager: set it to an empty JobAssignRoleRemoval to send an empty remove-manager element.</summary>
         [global::System.Xml.Serialization.XmlElement("remove-manager")]
-        public global::XpmGen.Models.JobAssignRoleRemoval? RemoveManager { get; set; }
+        public global::XpmGen.Models.JobAssignRoleRemoval? RemoveManager { get => _removeManager; set => _removeManager = value; }
+
+        internal global::XpmGen.Models.JobAssignRole? _addPartner;
 
         /// <summary>Makes a staff member the job's partner (account manager).</summary>
         [global::System.Xml.Serialization.XmlElement("add-partner")]
-        public global::XpmGen.Models.JobAssignRole? AddPartner { get; set; }
+        public global::XpmGen.Models.JobAssignRole? AddPartner { get => _addPartner; set => _addPartner = value; }
+
+        internal global::XpmGen.Models.JobAssignRoleRemoval? _removePartner;
 
         /// <summary>Clears the job's partner: set it to an empty JobAssignRoleRemoval to send an empty remove-partner element.</summary>
         [global::System.Xml.Serialization.XmlElement("remove-partner")]
-        public global::XpmGen.Models.JobAssignRoleRemoval? RemovePartner { get; set; }
+        public global::XpmGen.Models.JobAssignRoleRemoval? RemovePartner { get => _removePartner; set => _removePartner = value; }
     }
 
     /// <summary>An add or remove operation of job.api/assign: a staff member, and optionally the job task the operation applies to. Both are written as attributes. Xero's example once writes id instead of uuid on a remove; that is taken to be a typo, and uuid is sent.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobAssignStaff
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The staff member's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlAttribute("uuid")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taskUuid;
+        internal string? _taskUuid;
 
         /// <summary>The UUID of the task on this job (the job task's UUID, not its catalogue TaskUUID); when set the staff member is assigned to or removed from that task only.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -790,7 +864,7 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobAssignRole
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The staff member's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -808,28 +882,28 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobApplyTemplateRequest
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The job's UUID. Shown in Xero's example but absent from its OpenAPI; optional.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _templateUuid;
+        internal string? _templateUuid;
 
         /// <summary>The UUID of the job template to apply (see template.api).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TemplateUUID")]
         public string? TemplateUuid { get => _templateUuid; set => _templateUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taskMode;
+        internal string? _taskMode;
 
         /// <summary>How the template's tasks are added: AddNew (the default) or AppendExisting. Known values: AddNew, AppendExisting.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -841,37 +915,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobTaskAddRequest
     {
-        private string? _job;
+        internal string? _job;
 
         /// <summary>The job number of the job to add the task to, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Job")]
         public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taskUuid;
+        internal string? _taskUuid;
 
         /// <summary>The UUID of the catalogue task (task.api) to add.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaskUUID")]
         public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _label;
+        internal string? _label;
 
         /// <summary>A label for the task on this job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Label")]
         public string? Label { get => _label; set => _label = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The task's description on this job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _estimatedMinutes;
+
         /// <summary>The estimated time for the task in minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? EstimatedMinutes { get; set; }
+        public int? EstimatedMinutes { get => _estimatedMinutes; set => _estimatedMinutes = value; }
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
@@ -883,9 +959,11 @@ namespace XpmGen.Models
             set => EstimatedMinutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>When the task starts, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -897,9 +975,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal global::System.DateOnly? _dueDate;
+
         /// <summary>When the task is due, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DueDate { get; set; }
+        public global::System.DateOnly? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -916,30 +996,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobTaskUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the task on the job (JobTask.Uuid, not the catalogue TaskUUID).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _label;
+        internal string? _label;
 
         /// <summary>A label for the task on this job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Label")]
         public string? Label { get => _label; set => _label = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The task's description on this job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _estimatedMinutes;
+
         /// <summary>The estimated time for the task in minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? EstimatedMinutes { get; set; }
+        public int? EstimatedMinutes { get => _estimatedMinutes; set => _estimatedMinutes = value; }
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
@@ -951,9 +1033,11 @@ namespace XpmGen.Models
             set => EstimatedMinutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>When the task starts, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -965,9 +1049,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal global::System.DateOnly? _dueDate;
+
         /// <summary>When the task is due, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DueDate { get; set; }
+        public global::System.DateOnly? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -984,25 +1070,27 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobReorderTasksRequest
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.JobTaskReorderItem> _tasks = new global::System.Collections.Generic.List<global::XpmGen.Models.JobTaskReorderItem>();
+
         /// <summary>The job's tasks in the order they should appear.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Tasks")]
         [global::System.Xml.Serialization.XmlArrayItem("Task")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.JobTaskReorderItem> Tasks { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.JobTaskReorderItem>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.JobTaskReorderItem> Tasks { get => _tasks; set => _tasks = value; }
     }
 
     /// <summary>One task in the body of job.api/reordertasks.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobTaskReorderItem
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the task on the job (JobTask.Uuid).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1014,37 +1102,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobNoteAddRequest
     {
-        private string? _job;
+        internal string? _job;
 
         /// <summary>The job number, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Job")]
         public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _title;
+        internal string? _title;
 
         /// <summary>The note's title.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>The note's text.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder to file the note in, such as Correspondence.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Folder")]
         public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _public;
+
         /// <summary>Whether the note is public: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Public { get; set; }
+        public bool? Public { get => _public; set => _public = value; }
 
         /// <summary>The wire text of <see cref="Public"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Public"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Public")]
@@ -1061,37 +1151,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobDocumentAddRequest
     {
-        private string? _job;
+        internal string? _job;
 
         /// <summary>The job number, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Job")]
         public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _title;
+        internal string? _title;
 
         /// <summary>The document's title.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Title")]
         public string? Title { get => _title; set => _title = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _text;
+        internal string? _text;
 
         /// <summary>A note about the document.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Text")]
         public string? Text { get => _text; set => _text = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _folder;
+        internal string? _folder;
 
         /// <summary>The folder to file the document in, such as Images.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Folder")]
         public string? Folder { get => _folder; set => _folder = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _public;
+
         /// <summary>Whether the document is public: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Public { get; set; }
+        public bool? Public { get => _public; set => _public = value; }
 
         /// <summary>The wire text of <see cref="Public"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Public"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Public")]
@@ -1103,14 +1195,14 @@ namespace XpmGen.Models
             set => Public = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
-        private string? _fileName;
+        internal string? _fileName;
 
         /// <summary>The file name, such as example.jpg.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("FileName")]
         public string? FileName { get => _fileName; set => _fileName = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _content;
+        internal string? _content;
 
         /// <summary>The file's content, base64-encoded (Convert.ToBase64String).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1122,16 +1214,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobCost
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of this cost on the job, used to update it and to read or write its custom fields.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>The date of the cost.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -1143,30 +1237,32 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>What the cost is for.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The cost's code, such as the code of a cost catalogue item.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note about the cost.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _quantity;
+
         /// <summary>The quantity.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Quantity { get; set; }
+        public decimal? Quantity { get => _quantity; set => _quantity = value; }
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
@@ -1178,9 +1274,11 @@ namespace XpmGen.Models
             set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitCost;
+
         /// <summary>The cost of one unit to the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -1192,9 +1290,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>The price of one unit charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -1206,9 +1306,11 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _billable;
+
         /// <summary>Whether the cost is billable: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -1220,25 +1322,29 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal global::XpmGen.Models.Reference? _supplier;
+
         /// <summary>The supplier of the cost. Only in Xero's OpenAPI; the XML element name is inferred and unconfirmed.</summary>
         [global::System.Xml.Serialization.XmlElement("Supplier")]
-        public global::XpmGen.Models.Reference? Supplier { get; set; }
+        public global::XpmGen.Models.Reference? Supplier { get => _supplier; set => _supplier = value; }
     }
 
     /// <summary>The body of job.api/cost (POST), sent as a Cost element: a cost to add to a job.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobCostAddRequest
     {
-        private string? _job;
+        internal string? _job;
 
         /// <summary>The job number, for example J000309.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Job")]
         public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _date;
+
         /// <summary>The date of the cost, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? Date { get; set; }
+        public global::System.DateOnly? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -1250,30 +1356,32 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>What the cost is for.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The cost's code.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note about the cost.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _quantity;
+
         /// <summary>The quantity.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Quantity { get; set; }
+        public decimal? Quantity { get => _quantity; set => _quantity = value; }
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
@@ -1285,9 +1393,11 @@ namespace XpmGen.Models
             set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitCost;
+
         /// <summary>The cost of one unit to the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -1299,9 +1409,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>The price of one unit charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -1313,9 +1425,11 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _billable;
+
         /// <summary>Whether the cost is billable: true (XPM's default when left out) or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -1327,7 +1441,7 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
-        private string? _supplierUuid;
+        internal string? _supplierUuid;
 
         /// <summary>The UUID of the cost's supplier. Only in Xero's OpenAPI; the XML element name is inferred and unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1339,16 +1453,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobCostUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the cost on the job (JobCost.Uuid).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _date;
+
         /// <summary>The date of the cost, written yyyyMMdd.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? Date { get; set; }
+        public global::System.DateOnly? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -1360,30 +1476,32 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>What the cost is for.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The cost's code.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note about the cost.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _quantity;
+
         /// <summary>The quantity.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Quantity { get; set; }
+        public decimal? Quantity { get => _quantity; set => _quantity = value; }
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
@@ -1395,9 +1513,11 @@ namespace XpmGen.Models
             set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitCost;
+
         /// <summary>The cost of one unit to the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -1409,9 +1529,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>The price of one unit charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -1423,9 +1545,11 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _billable;
+
         /// <summary>Whether the cost is billable: true (XPM's default when left out) or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -1437,7 +1561,7 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
-        private string? _supplierUuid;
+        internal string? _supplierUuid;
 
         /// <summary>The UUID of the cost's supplier. Only in Xero's OpenAPI; the XML element name is inferred and unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -1475,67 +1599,67 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "State":
-                        value.State = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._state = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ClientOrderNumber":
-                        value.ClientOrderNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientOrderNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Budget":
-                        value.Budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "CompletedDate":
-                        value.CompletedDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._completedDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Client":
-                        value.Client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Contact":
-                        value.Contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Manager":
-                        value.Manager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._manager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Partner":
-                        value.Partner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._partner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Assigned":
-                        value.Assigned = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read);
+                        value._assigned = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read);
                         break;
                     case "Tasks":
-                        value.Tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskXml.Read);
+                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskXml.Read);
                         break;
                     case "Milestones":
-                        value.Milestones = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Milestone", global::XpmGen.Serialization.JobMilestoneXml.Read);
+                        value._milestones = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Milestone", global::XpmGen.Serialization.JobMilestoneXml.Read);
                         break;
                     case "Notes":
-                        value.Notes = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.JobNoteXml.Read);
+                        value._notes = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.JobNoteXml.Read);
                         break;
                     case "InternalID":
-                        value.InternalId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._internalId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "WebUrl":
-                        value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -1655,13 +1779,13 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "AllocatedMinutes":
-                        value.AllocatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._allocatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     default:
                         reader.Skip();
@@ -1715,43 +1839,43 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TaskUUID":
-                        value.TaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "EstimatedMinutes":
-                        value.EstimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "ActualMinutes":
-                        value.ActualMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._actualMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Completed":
-                        value.Completed = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._completed = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Assigned":
-                        value.Assigned = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read);
+                        value._assigned = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read);
                         break;
                     case "TaskID":
-                        value.TaskId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taskId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -1824,19 +1948,19 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Completed":
-                        value.Completed = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._completed = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -1892,25 +2016,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "CreatedBy":
-                        value.CreatedBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Comments":
-                        value.Comments = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Comment", global::XpmGen.Serialization.JobNoteCommentXml.Read);
+                        value._comments = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Comment", global::XpmGen.Serialization.JobNoteCommentXml.Read);
                         break;
                     default:
                         reader.Skip();
@@ -1977,16 +2101,16 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "CreatedBy":
-                        value.CreatedBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2041,37 +2165,37 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ClientUUID":
-                        value.ClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ContactUUID":
-                        value.ContactUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._contactUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "ClientNumber":
-                        value.ClientNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TemplateUUID":
-                        value.TemplateUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._templateUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "CategoryUUID":
-                        value.CategoryUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._categoryUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Budget":
-                        value.Budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2133,13 +2257,13 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "State":
-                        value.State = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._state = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2193,28 +2317,28 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "ClientNumber":
-                        value.ClientNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._clientNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "CategoryUUID":
-                        value.CategoryUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._categoryUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Budget":
-                        value.Budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2273,10 +2397,10 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2329,28 +2453,28 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "add":
-                        value.Add.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
+                        value._add.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
                         break;
                     case "remove":
-                        value.Remove.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
+                        value._remove.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
                         break;
                     case "add-manager":
-                        value.AddManager = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
+                        value._addManager = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
                         break;
                     case "remove-manager":
-                        value.RemoveManager = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
+                        value._removeManager = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
                         break;
                     case "add-partner":
-                        value.AddPartner = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
+                        value._addPartner = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
                         break;
                     case "remove-partner":
-                        value.RemovePartner = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
+                        value._removePartner = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2624,16 +2748,16 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TemplateUUID":
-                        value.TemplateUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._templateUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TaskMode":
-                        value.TaskMode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taskMode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2688,25 +2812,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Job":
-                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TaskUUID":
-                        value.TaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Label":
-                        value.Label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "EstimatedMinutes":
-                        value.EstimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2764,22 +2888,22 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Label":
-                        value.Label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "EstimatedMinutes":
-                        value.EstimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2836,10 +2960,10 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Tasks":
-                        value.Tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskReorderItemXml.Read);
+                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskReorderItemXml.Read);
                         break;
                     default:
                         reader.Skip();
@@ -2901,7 +3025,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -2953,19 +3077,19 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Job":
-                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Public":
-                        value.Public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3021,25 +3145,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Job":
-                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Title":
-                        value.Title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Text":
-                        value.Text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Folder":
-                        value.Folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Public":
-                        value.Public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "FileName":
-                        value.FileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._fileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Content":
-                        value.Content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3097,34 +3221,34 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Quantity":
-                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "Supplier":
-                        value.Supplier = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._supplier = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3188,34 +3312,34 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Job":
-                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Quantity":
-                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "SupplierUUID":
-                        value.SupplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -3276,34 +3400,34 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Quantity":
-                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "SupplierUUID":
-                        value.SupplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

@@ -8,44 +8,46 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Quote
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The quote number, for example Q000123, used to address the quote in quote.api calls.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _type;
+        internal string? _type;
 
         /// <summary>Whether this is a Quote or an Estimate. Known values: Quote, Estimate.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Type")]
         public string? Type { get => _type; set => _type = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _state;
+        internal string? _state;
 
         /// <summary>The quote's state, for example Issued. XPM documents no other value; states such as Draft, Accepted or Declined are likely but unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("State")]
         public string? State { get => _state; set => _state = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The quote's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The quote's description.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _budget;
+
         /// <summary>The client's budget for the work; XPM writes an empty element when there is none.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Budget { get; set; }
+        public decimal? Budget { get => _budget; set => _budget = value; }
 
         /// <summary>The wire text of <see cref="Budget"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Budget"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Budget")]
@@ -57,16 +59,18 @@ namespace XpmGen.Models
             set => Budget = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
-        private string? _optionExplanation;
+        internal string? _optionExplanation;
 
         /// <summary>The text that introduces the optional items (Options) to the client.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("OptionExplanation")]
         public string? OptionExplanation { get => _optionExplanation; set => _optionExplanation = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateTime? _date;
+
         /// <summary>The quote date.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -78,9 +82,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::System.DateTime? _validDate;
+
         /// <summary>The date until which the quote is valid.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? ValidDate { get; set; }
+        public global::System.DateTime? ValidDate { get => _validDate; set => _validDate = value; }
 
         /// <summary>The wire text of <see cref="ValidDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="ValidDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("ValidDate")]
@@ -92,9 +98,11 @@ namespace XpmGen.Models
             set => ValidDate = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal decimal? _estimatedCost;
+
         /// <summary>The estimated cost to the practice excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? EstimatedCost { get; set; }
+        public decimal? EstimatedCost { get => _estimatedCost; set => _estimatedCost = value; }
 
         /// <summary>The wire text of <see cref="EstimatedCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedCost")]
@@ -106,9 +114,11 @@ namespace XpmGen.Models
             set => EstimatedCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _estimatedCostTax;
+
         /// <summary>The tax on the estimated cost.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? EstimatedCostTax { get; set; }
+        public decimal? EstimatedCostTax { get => _estimatedCostTax; set => _estimatedCostTax = value; }
 
         /// <summary>The wire text of <see cref="EstimatedCostTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedCostTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedCostTax")]
@@ -120,9 +130,11 @@ namespace XpmGen.Models
             set => EstimatedCostTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _estimatedCostIncludingTax;
+
         /// <summary>The estimated cost including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? EstimatedCostIncludingTax { get; set; }
+        public decimal? EstimatedCostIncludingTax { get => _estimatedCostIncludingTax; set => _estimatedCostIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="EstimatedCostIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedCostIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedCostIncludingTax")]
@@ -134,9 +146,11 @@ namespace XpmGen.Models
             set => EstimatedCostIncludingTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The quoted amount excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -148,9 +162,11 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountTax;
+
         /// <summary>The tax on the quoted amount.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountTax { get; set; }
+        public decimal? AmountTax { get => _amountTax; set => _amountTax = value; }
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
@@ -162,9 +178,11 @@ namespace XpmGen.Models
             set => AmountTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountIncludingTax;
+
         /// <summary>The quoted amount including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountIncludingTax { get; set; }
+        public decimal? AmountIncludingTax { get => _amountIncludingTax; set => _amountIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
@@ -176,54 +194,66 @@ namespace XpmGen.Models
             set => AmountIncludingTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal global::XpmGen.Models.Reference? _client;
+
         /// <summary>The client the quote is for.</summary>
         [global::System.Xml.Serialization.XmlElement("Client")]
-        public global::XpmGen.Models.Reference? Client { get; set; }
+        public global::XpmGen.Models.Reference? Client { get => _client; set => _client = value; }
+
+        internal global::XpmGen.Models.Reference? _contact;
 
         /// <summary>The client contact the quote is addressed to.</summary>
         [global::System.Xml.Serialization.XmlElement("Contact")]
-        public global::XpmGen.Models.Reference? Contact { get; set; }
+        public global::XpmGen.Models.Reference? Contact { get => _contact; set => _contact = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.QuoteTask> _tasks = new global::System.Collections.Generic.List<global::XpmGen.Models.QuoteTask>();
 
         /// <summary>The quoted task lines; get and detailed lists only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Tasks")]
         [global::System.Xml.Serialization.XmlArrayItem("Task")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.QuoteTask> Tasks { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.QuoteTask>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.QuoteTask> Tasks { get => _tasks; set => _tasks = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.QuoteCost> _costs = new global::System.Collections.Generic.List<global::XpmGen.Models.QuoteCost>();
 
         /// <summary>The quoted cost lines; get and detailed lists only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Costs")]
         [global::System.Xml.Serialization.XmlArrayItem("Cost")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.QuoteCost> Costs { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.QuoteCost>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.QuoteCost> Costs { get => _costs; set => _costs = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.QuoteOption> _options = new global::System.Collections.Generic.List<global::XpmGen.Models.QuoteOption>();
 
         /// <summary>The optional items offered beside the quote; get and detailed lists only.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Options")]
         [global::System.Xml.Serialization.XmlArrayItem("Option")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.QuoteOption> Options { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.QuoteOption>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.QuoteOption> Options { get => _options; set => _options = value; }
     }
 
     /// <summary>A task line of a quote: estimated time for a task.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class QuoteTask
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The task's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The task's description on the quote.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _estimatedMinutes;
+
         /// <summary>The estimated minutes for the task.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? EstimatedMinutes { get; set; }
+        public int? EstimatedMinutes { get => _estimatedMinutes; set => _estimatedMinutes = value; }
 
         /// <summary>The wire text of <see cref="EstimatedMinutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="EstimatedMinutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("EstimatedMinutes")]
@@ -235,9 +265,11 @@ namespace XpmGen.Models
             set => EstimatedMinutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _billableRate;
+
         /// <summary>The hourly rate charged for the task.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? BillableRate { get; set; }
+        public decimal? BillableRate { get => _billableRate; set => _billableRate = value; }
 
         /// <summary>The wire text of <see cref="BillableRate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="BillableRate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("BillableRate")]
@@ -249,9 +281,11 @@ namespace XpmGen.Models
             set => BillableRate = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _billable;
+
         /// <summary>Whether the task is billable: Yes or No (unlike the true/false flag of job tasks).</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -263,9 +297,11 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The line amount excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -277,9 +313,11 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountTax;
+
         /// <summary>The tax on the line.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountTax { get; set; }
+        public decimal? AmountTax { get => _amountTax; set => _amountTax = value; }
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
@@ -291,9 +329,11 @@ namespace XpmGen.Models
             set => AmountTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountIncludingTax;
+
         /// <summary>The line amount including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountIncludingTax { get; set; }
+        public decimal? AmountIncludingTax { get => _amountIncludingTax; set => _amountIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
@@ -310,30 +350,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class QuoteCost
     {
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The cost's description, for example Courier.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note on the cost.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The code of the catalogue cost item, for example COURIER.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _billable;
+
         /// <summary>Whether the cost is billable: Yes or No (unlike the true/false flag of job costs).</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -345,9 +387,11 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal decimal? _quantity;
+
         /// <summary>The number of units.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Quantity { get; set; }
+        public decimal? Quantity { get => _quantity; set => _quantity = value; }
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
@@ -359,9 +403,11 @@ namespace XpmGen.Models
             set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitCost;
+
         /// <summary>What one unit costs the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -373,9 +419,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>What one unit is charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -387,9 +435,11 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The line amount excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -401,9 +451,11 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountTax;
+
         /// <summary>The tax on the line.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountTax { get; set; }
+        public decimal? AmountTax { get => _amountTax; set => _amountTax = value; }
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
@@ -415,9 +467,11 @@ namespace XpmGen.Models
             set => AmountTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountIncludingTax;
+
         /// <summary>The line amount including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountIncludingTax { get; set; }
+        public decimal? AmountIncludingTax { get => _amountIncludingTax; set => _amountIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
@@ -434,30 +488,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class QuoteOption
     {
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The cost's description, for example Courier.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Description")]
         public string? Description { get => _description; set => _description = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note on the cost.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _code;
+        internal string? _code;
 
         /// <summary>The code of the catalogue cost item, for example COURIER.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Code")]
         public string? Code { get => _code; set => _code = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal decimal? _quantity;
+
         /// <summary>The number of units.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Quantity { get; set; }
+        public decimal? Quantity { get => _quantity; set => _quantity = value; }
 
         /// <summary>The wire text of <see cref="Quantity"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Quantity"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Quantity")]
@@ -469,9 +525,11 @@ namespace XpmGen.Models
             set => Quantity = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitCost;
+
         /// <summary>What one unit costs the practice.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitCost { get; set; }
+        public decimal? UnitCost { get => _unitCost; set => _unitCost = value; }
 
         /// <summary>The wire text of <see cref="UnitCost"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitCost"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitCost")]
@@ -483,9 +541,11 @@ namespace XpmGen.Models
             set => UnitCost = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _unitPrice;
+
         /// <summary>What one unit is charged to the client.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? UnitPrice { get; set; }
+        public decimal? UnitPrice { get => _unitPrice; set => _unitPrice = value; }
 
         /// <summary>The wire text of <see cref="UnitPrice"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="UnitPrice"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("UnitPrice")]
@@ -497,9 +557,11 @@ namespace XpmGen.Models
             set => UnitPrice = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amount;
+
         /// <summary>The line amount excluding tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Amount { get; set; }
+        public decimal? Amount { get => _amount; set => _amount = value; }
 
         /// <summary>The wire text of <see cref="Amount"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Amount"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Amount")]
@@ -511,9 +573,11 @@ namespace XpmGen.Models
             set => Amount = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountTax;
+
         /// <summary>The tax on the line.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountTax { get; set; }
+        public decimal? AmountTax { get => _amountTax; set => _amountTax = value; }
 
         /// <summary>The wire text of <see cref="AmountTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountTax")]
@@ -525,9 +589,11 @@ namespace XpmGen.Models
             set => AmountTax = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal decimal? _amountIncludingTax;
+
         /// <summary>The line amount including tax.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? AmountIncludingTax { get; set; }
+        public decimal? AmountIncludingTax { get => _amountIncludingTax; set => _amountIncludingTax = value; }
 
         /// <summary>The wire text of <see cref="AmountIncludingTax"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="AmountIncludingTax"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("AmountIncludingTax")]
@@ -570,64 +636,64 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Type":
-                        value.Type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "State":
-                        value.State = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._state = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Budget":
-                        value.Budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "OptionExplanation":
-                        value.OptionExplanation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._optionExplanation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "ValidDate":
-                        value.ValidDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._validDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "EstimatedCost":
-                        value.EstimatedCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._estimatedCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "EstimatedCostTax":
-                        value.EstimatedCostTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._estimatedCostTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "EstimatedCostIncludingTax":
-                        value.EstimatedCostIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._estimatedCostIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountTax":
-                        value.AmountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountIncludingTax":
-                        value.AmountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Client":
-                        value.Client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Contact":
-                        value.Contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Tasks":
-                        value.Tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.QuoteTaskXml.Read);
+                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.QuoteTaskXml.Read);
                         break;
                     case "Costs":
-                        value.Costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.QuoteCostXml.Read);
+                        value._costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.QuoteCostXml.Read);
                         break;
                     case "Options":
-                        value.Options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", global::XpmGen.Serialization.QuoteOptionXml.Read);
+                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", global::XpmGen.Serialization.QuoteOptionXml.Read);
                         break;
                     default:
                         reader.Skip();
@@ -731,28 +797,28 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "EstimatedMinutes":
-                        value.EstimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "BillableRate":
-                        value.BillableRate = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._billableRate = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountTax":
-                        value.AmountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountIncludingTax":
-                        value.AmountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
                         reader.Skip();
@@ -811,34 +877,34 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Quantity":
-                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountTax":
-                        value.AmountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountIncludingTax":
-                        value.AmountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
                         reader.Skip();
@@ -899,31 +965,31 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Code":
-                        value.Code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Quantity":
-                        value.Quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitCost":
-                        value.UnitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "UnitPrice":
-                        value.UnitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "Amount":
-                        value.Amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountTax":
-                        value.AmountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "AmountIncludingTax":
-                        value.AmountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
                         reader.Skip();

@@ -8,56 +8,56 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Staff
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The staff member's UUID, used to assign work and record time.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The staff member's full name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The staff member's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The staff member's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _mobile;
+        internal string? _mobile;
 
         /// <summary>The staff member's mobile number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Mobile")]
         public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _address;
+        internal string? _address;
 
         /// <summary>The staff member's address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Address")]
         public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _payrollCode;
+        internal string? _payrollCode;
 
         /// <summary>The staff member's code in the payroll system.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("PayrollCode")]
         public string? PayrollCode { get => _payrollCode; set => _payrollCode = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _webUrl;
+        internal string? _webUrl;
 
         /// <summary>The link to the staff member in the XPM web app. In XML XPM writes it beside the Staff element of a get response rather than inside it.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -69,42 +69,42 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class StaffAddRequest
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The staff member's full name. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _address;
+        internal string? _address;
 
         /// <summary>The staff member's address; may span several lines.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Address")]
         public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The staff member's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _mobile;
+        internal string? _mobile;
 
         /// <summary>The staff member's mobile number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Mobile")]
         public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The staff member's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _payrollCode;
+        internal string? _payrollCode;
 
         /// <summary>The staff member's code in the payroll system.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -116,49 +116,49 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class StaffUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the staff member to update. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The staff member's full name. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _address;
+        internal string? _address;
 
         /// <summary>The staff member's address; may span several lines.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Address")]
         public string? Address { get => _address; set => _address = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _phone;
+        internal string? _phone;
 
         /// <summary>The staff member's phone number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Phone")]
         public string? Phone { get => _phone; set => _phone = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _mobile;
+        internal string? _mobile;
 
         /// <summary>The staff member's mobile number.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Mobile")]
         public string? Mobile { get => _mobile; set => _mobile = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _email;
+        internal string? _email;
 
         /// <summary>The staff member's email address.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Email")]
         public string? Email { get => _email; set => _email = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _payrollCode;
+        internal string? _payrollCode;
 
         /// <summary>The staff member's code in the payroll system.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -170,7 +170,7 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class StaffUuidRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the staff member to act on.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -182,16 +182,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class StaffEnableRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the staff member to enable.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.StaffSecurity? _security;
+
         /// <summary>The Security element of XPM's example, which it sends empty. Undocumented and absent from Xero's OpenAPI: left out when null; an instance writes an empty Security element.</summary>
         [global::System.Xml.Serialization.XmlElement("Security")]
-        public global::XpmGen.Models.StaffSecurity? Security { get; set; }
+        public global::XpmGen.Models.StaffSecurity? Security { get => _security; set => _security = value; }
     }
 
     /// <summary>The Security element of a staff.api/enable body. XPM documents no content for it (its example sends it empty), so this model has none and writes an empty element; unexpected content in it is ignored when read.</summary>
@@ -230,28 +232,28 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Mobile":
-                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Address":
-                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PayrollCode":
-                        value.PayrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._payrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "WebUrl":
-                        value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -310,22 +312,22 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Address":
-                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Mobile":
-                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PayrollCode":
-                        value.PayrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._payrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -382,25 +384,25 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Address":
-                        value.Address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Phone":
-                        value.Phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Mobile":
-                        value.Mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Email":
-                        value.Email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "PayrollCode":
-                        value.PayrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._payrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -458,7 +460,7 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -510,10 +512,10 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Security":
-                        value.Security = global::XpmGen.Serialization.StaffSecurityXml.Read(reader);
+                        value._security = global::XpmGen.Serialization.StaffSecurityXml.Read(reader);
                         break;
                     default:
                         reader.Skip();

@@ -8,21 +8,21 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class CatalogTask
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The catalogue task's UUID, sent as TaskUUID when adding a task to a job.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The task's name, for example Design.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _description;
+        internal string? _description;
 
         /// <summary>The task's description; often empty.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -60,13 +60,13 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Description":
-                        value.Description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

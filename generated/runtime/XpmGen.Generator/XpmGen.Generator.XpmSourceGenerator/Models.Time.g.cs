@@ -8,28 +8,36 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Time
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The time entry's UUID.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.JobReference? _job;
+
         /// <summary>The job the time was recorded against, by job number and name.</summary>
         [global::System.Xml.Serialization.XmlElement("Job")]
-        public global::XpmGen.Models.JobReference? Job { get; set; }
+        public global::XpmGen.Models.JobReference? Job { get => _job; set => _job = value; }
+
+        internal global::XpmGen.Models.Reference? _task;
 
         /// <summary>The task the time was recorded against.</summary>
         [global::System.Xml.Serialization.XmlElement("Task")]
-        public global::XpmGen.Models.Reference? Task { get; set; }
+        public global::XpmGen.Models.Reference? Task { get => _task; set => _task = value; }
+
+        internal global::XpmGen.Models.Reference? _staff;
 
         /// <summary>The staff member who recorded the time.</summary>
         [global::System.Xml.Serialization.XmlElement("Staff")]
-        public global::XpmGen.Models.Reference? Staff { get; set; }
+        public global::XpmGen.Models.Reference? Staff { get => _staff; set => _staff = value; }
+
+        internal global::System.DateTime? _date;
 
         /// <summary>The day the time was worked (XPM writes midnight of that day).</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Date { get; set; }
+        public global::System.DateTime? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -41,9 +49,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal int? _minutes;
+
         /// <summary>The time spent in minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? Minutes { get; set; }
+        public int? Minutes { get => _minutes; set => _minutes = value; }
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
@@ -55,16 +65,18 @@ namespace XpmGen.Models
             set => Minutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>The note entered with the time.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Note")]
         public string? Note { get => _note; set => _note = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal bool? _billable;
+
         /// <summary>Whether the time is billable: true or false.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -76,9 +88,11 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal global::System.TimeOnly? _start;
+
         /// <summary>The start time, written HH:mm; set only when the entry was recorded with start and end times.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.TimeOnly? Start { get; set; }
+        public global::System.TimeOnly? Start { get => _start; set => _start = value; }
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
@@ -90,9 +104,11 @@ namespace XpmGen.Models
             set => Start = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
         }
 
+        internal global::System.TimeOnly? _end;
+
         /// <summary>The end time, written HH:mm; set only when the entry was recorded with start and end times.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.TimeOnly? End { get; set; }
+        public global::System.TimeOnly? End { get => _end; set => _end = value; }
 
         /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("End")]
@@ -104,14 +120,14 @@ namespace XpmGen.Models
             set => End = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
         }
 
-        private string? _invoiceTaskUuid;
+        internal string? _invoiceTaskUuid;
 
         /// <summary>The UUID of the invoice task line the time was billed on; set only when the time has been invoiced.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("InvoiceTaskUUID")]
         public string? InvoiceTaskUuid { get => _invoiceTaskUuid; set => _invoiceTaskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _webUrl;
+        internal string? _webUrl;
 
         /// <summary>The link to the time entry in the XPM web app. XML name inferred from Xero's OpenAPI; unconfirmed.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -123,14 +139,14 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class JobReference
     {
-        private string? _id;
+        internal string? _id;
 
         /// <summary>The job number, for example J000001.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("ID")]
         public string? Id { get => _id; set => _id = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The job's name.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -142,30 +158,32 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class TimesheetAddRequest
     {
-        private string? _job;
+        internal string? _job;
 
         /// <summary>The job number of the job the time is recorded against, for example J000309. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Job")]
         public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taskUuid;
+        internal string? _taskUuid;
 
         /// <summary>The UUID of the task on the job. Required. XPM does not say whether this is the job task's own UUID or its catalogue TaskUUID; most likely the job task's UUID (inferred).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaskUUID")]
         public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _staffUuid;
+        internal string? _staffUuid;
 
         /// <summary>The UUID of the staff member who did the work. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("StaffUUID")]
         public string? StaffUuid { get => _staffUuid; set => _staffUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _date;
+
         /// <summary>The day the time was worked, sent as yyyyMMdd. Required.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? Date { get; set; }
+        public global::System.DateOnly? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -177,9 +195,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal int? _minutes;
+
         /// <summary>The time spent in minutes; may be negative to reduce recorded time. Send either Minutes or Start and End.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? Minutes { get; set; }
+        public int? Minutes { get => _minutes; set => _minutes = value; }
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
@@ -191,9 +211,11 @@ namespace XpmGen.Models
             set => Minutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal global::System.TimeOnly? _start;
+
         /// <summary>The start time, sent as HH:mm; send with End instead of Minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.TimeOnly? Start { get; set; }
+        public global::System.TimeOnly? Start { get => _start; set => _start = value; }
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
@@ -205,9 +227,11 @@ namespace XpmGen.Models
             set => Start = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
         }
 
+        internal global::System.TimeOnly? _end;
+
         /// <summary>The end time, sent as HH:mm; send with Start instead of Minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.TimeOnly? End { get; set; }
+        public global::System.TimeOnly? End { get => _end; set => _end = value; }
 
         /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("End")]
@@ -219,7 +243,7 @@ namespace XpmGen.Models
             set => End = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
         }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note about the work.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -231,37 +255,39 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class TimesheetUpdateRequest
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The UUID of the time entry to update. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _job;
+        internal string? _job;
 
         /// <summary>The job number of the job the time is recorded against, for example J000309. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Job")]
         public string? Job { get => _job; set => _job = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _taskUuid;
+        internal string? _taskUuid;
 
         /// <summary>The UUID of the task on the job. Required. Most likely the job task's own UUID rather than its catalogue TaskUUID (inferred).</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("TaskUUID")]
         public string? TaskUuid { get => _taskUuid; set => _taskUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _staffUuid;
+        internal string? _staffUuid;
 
         /// <summary>The UUID of the staff member who did the work. Required.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("StaffUUID")]
         public string? StaffUuid { get => _staffUuid; set => _staffUuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::System.DateOnly? _date;
+
         /// <summary>The day the time was worked, sent as yyyyMMdd. Required.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? Date { get; set; }
+        public global::System.DateOnly? Date { get => _date; set => _date = value; }
 
         /// <summary>The wire text of <see cref="Date"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Date"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Date")]
@@ -273,9 +299,11 @@ namespace XpmGen.Models
             set => Date = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal int? _minutes;
+
         /// <summary>The time spent in minutes; may be negative. Send either Minutes or Start and End.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? Minutes { get; set; }
+        public int? Minutes { get => _minutes; set => _minutes = value; }
 
         /// <summary>The wire text of <see cref="Minutes"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Minutes"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Minutes")]
@@ -287,9 +315,11 @@ namespace XpmGen.Models
             set => Minutes = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal global::System.TimeOnly? _start;
+
         /// <summary>The start time, sent as HH:mm; send with End instead of Minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.TimeOnly? Start { get; set; }
+        public global::System.TimeOnly? Start { get => _start; set => _start = value; }
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
@@ -301,9 +331,11 @@ namespace XpmGen.Models
             set => Start = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
         }
 
+        internal global::System.TimeOnly? _end;
+
         /// <summary>The end time, sent as HH:mm; send with Start instead of Minutes.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.TimeOnly? End { get; set; }
+        public global::System.TimeOnly? End { get => _end; set => _end = value; }
 
         /// <summary>The wire text of <see cref="End"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="End"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("End")]
@@ -315,7 +347,7 @@ namespace XpmGen.Models
             set => End = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
         }
 
-        private string? _note;
+        internal string? _note;
 
         /// <summary>A note about the work.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -353,40 +385,40 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Job":
-                        value.Job = global::XpmGen.Serialization.JobReferenceXml.Read(reader);
+                        value._job = global::XpmGen.Serialization.JobReferenceXml.Read(reader);
                         break;
                     case "Task":
-                        value.Task = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._task = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Staff":
-                        value.Staff = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._staff = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Minutes":
-                        value.Minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "Start":
-                        value.Start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
                     case "End":
-                        value.End = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        value._end = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
                     case "InvoiceTaskUUID":
-                        value.InvoiceTaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._invoiceTaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "WebUrl":
-                        value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -458,10 +490,10 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "ID":
-                        value.Id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -514,28 +546,28 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Job":
-                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TaskUUID":
-                        value.TaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "StaffUUID":
-                        value.StaffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._staffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "Minutes":
-                        value.Minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Start":
-                        value.Start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
                     case "End":
-                        value.End = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        value._end = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -594,31 +626,31 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Job":
-                        value.Job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "TaskUUID":
-                        value.TaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "StaffUUID":
-                        value.StaffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._staffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Date":
-                        value.Date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "Minutes":
-                        value.Minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Start":
-                        value.Start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
                     case "End":
-                        value.End = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        value._end = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
                     case "Note":
-                        value.Note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();

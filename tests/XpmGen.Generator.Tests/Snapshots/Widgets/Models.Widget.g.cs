@@ -8,16 +8,18 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class Widget
     {
-        private string? _uuid;
+        internal string? _uuid;
 
         /// <summary>The widget's identifier &amp; key.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("UUID")]
         public string? Uuid { get => _uuid; set => _uuid = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _count;
+
         /// <summary>The &lt;Count&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? Count { get; set; }
+        public int? Count { get => _count; set => _count = value; }
 
         /// <summary>The wire text of <see cref="Count"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Count"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Count")]
@@ -29,9 +31,11 @@ namespace XpmGen.Models
             set => Count = global::XpmGen.Serialization.XpmValueFormat.ParseInt(value);
         }
 
+        internal decimal? _price;
+
         /// <summary>The &lt;Price&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public decimal? Price { get; set; }
+        public decimal? Price { get => _price; set => _price = value; }
 
         /// <summary>The wire text of <see cref="Price"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Price"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Price")]
@@ -43,9 +47,11 @@ namespace XpmGen.Models
             set => Price = global::XpmGen.Serialization.XpmValueFormat.ParseDecimal(value);
         }
 
+        internal bool? _isActive;
+
         /// <summary>The &lt;IsActive&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? IsActive { get; set; }
+        public bool? IsActive { get => _isActive; set => _isActive = value; }
 
         /// <summary>The wire text of <see cref="IsActive"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="IsActive"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("IsActive")]
@@ -57,9 +63,11 @@ namespace XpmGen.Models
             set => IsActive = global::XpmGen.Serialization.XpmValueFormat.ParseYesNo(value);
         }
 
+        internal bool? _billable;
+
         /// <summary>The &lt;Billable&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public bool? Billable { get; set; }
+        public bool? Billable { get => _billable; set => _billable = value; }
 
         /// <summary>The wire text of <see cref="Billable"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Billable"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Billable")]
@@ -71,9 +79,11 @@ namespace XpmGen.Models
             set => Billable = global::XpmGen.Serialization.XpmValueFormat.ParseBoolean(value);
         }
 
+        internal global::System.DateTime? _created;
+
         /// <summary>The &lt;Created&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateTime? Created { get; set; }
+        public global::System.DateTime? Created { get => _created; set => _created = value; }
 
         /// <summary>The wire text of <see cref="Created"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Created"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Created")]
@@ -85,9 +95,11 @@ namespace XpmGen.Models
             set => Created = global::XpmGen.Serialization.XpmValueFormat.ParseDateTime(value);
         }
 
+        internal global::System.DateOnly? _startDate;
+
         /// <summary>The &lt;StartDate&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? StartDate { get; set; }
+        public global::System.DateOnly? StartDate { get => _startDate; set => _startDate = value; }
 
         /// <summary>The wire text of <see cref="StartDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="StartDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("StartDate")]
@@ -99,9 +111,11 @@ namespace XpmGen.Models
             set => StartDate = global::XpmGen.Serialization.XpmValueFormat.ParseIsoDate(value);
         }
 
+        internal global::System.DateOnly? _dueDate;
+
         /// <summary>The &lt;DueDate&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.DateOnly? DueDate { get; set; }
+        public global::System.DateOnly? DueDate { get => _dueDate; set => _dueDate = value; }
 
         /// <summary>The wire text of <see cref="DueDate"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="DueDate"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("DueDate")]
@@ -113,9 +127,11 @@ namespace XpmGen.Models
             set => DueDate = global::XpmGen.Serialization.XpmValueFormat.ParseCompactDate(value);
         }
 
+        internal global::System.TimeOnly? _start;
+
         /// <summary>The &lt;Start&gt; element.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public global::System.TimeOnly? Start { get; set; }
+        public global::System.TimeOnly? Start { get => _start; set => _start = value; }
 
         /// <summary>The wire text of <see cref="Start"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Start"/> instead.</summary>
         [global::System.Xml.Serialization.XmlElement("Start")]
@@ -127,38 +143,46 @@ namespace XpmGen.Models
             set => Start = global::XpmGen.Serialization.XpmValueFormat.ParseTime(value);
         }
 
-        private string? _colour;
+        internal string? _colour;
 
         /// <summary>The &lt;Colour&gt; element. Known values: Red, Blue.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Colour")]
         public string? Colour { get => _colour; set => _colour = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal global::XpmGen.Models.Reference? _owner;
+
         /// <summary>The &lt;Owner&gt; element.</summary>
         [global::System.Xml.Serialization.XmlElement("Owner")]
-        public global::XpmGen.Models.Reference? Owner { get; set; }
+        public global::XpmGen.Models.Reference? Owner { get => _owner; set => _owner = value; }
+
+        internal global::System.Collections.Generic.List<global::XpmGen.Models.Reference> _parts = new global::System.Collections.Generic.List<global::XpmGen.Models.Reference>();
 
         /// <summary>The &lt;Parts&gt; element.</summary>
         /// <remarks>Empty when XPM omits the list or sends it empty; an empty list is not written.</remarks>
         [global::System.Xml.Serialization.XmlArray("Parts")]
         [global::System.Xml.Serialization.XmlArrayItem("Part")]
-        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference> Parts { get; set; } = new global::System.Collections.Generic.List<global::XpmGen.Models.Reference>();
+        public global::System.Collections.Generic.List<global::XpmGen.Models.Reference> Parts { get => _parts; set => _parts = value; }
+
+        internal global::System.Collections.Generic.List<string> _tags = new global::System.Collections.Generic.List<string>();
 
         /// <summary>The &lt;Tag&gt; element.</summary>
         /// <remarks>Empty when the element does not occur.</remarks>
         [global::System.Xml.Serialization.XmlElement("Tag")]
-        public global::System.Collections.Generic.List<string> Tags { get; set; } = new global::System.Collections.Generic.List<string>();
+        public global::System.Collections.Generic.List<string> Tags { get => _tags; set => _tags = value; }
 
-        private string? _webUrl;
+        internal string? _webUrl;
 
         /// <summary>The &lt;WebUrl&gt; element.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("WebUrl")]
         public string? WebUrl { get => _webUrl; set => _webUrl = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
+        internal int? _version;
+
         /// <summary>The &lt;version&gt; attribute.</summary>
         [global::System.Xml.Serialization.XmlIgnore]
-        public int? Version { get; set; }
+        public int? Version { get => _version; set => _version = value; }
 
         /// <summary>The wire text of <see cref="Version"/>, for <see cref="global::System.Xml.Serialization.XmlSerializer"/>; use <see cref="Version"/> instead.</summary>
         [global::System.Xml.Serialization.XmlAttribute("version")]
@@ -175,14 +199,14 @@ namespace XpmGen.Models
     [global::System.CodeDom.Compiler.GeneratedCode("XpmGen.Generator", "0.1.0")]
     public sealed partial class WidgetAddRequest
     {
-        private string? _name;
+        internal string? _name;
 
         /// <summary>The &lt;Name&gt; element.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
         [global::System.Xml.Serialization.XmlElement("Name")]
         public string? Name { get => _name; set => _name = global::XpmGen.Serialization.XpmValueFormat.EmptyToNull(value); }
 
-        private string? _ownerUuid;
+        internal string? _ownerUuid;
 
         /// <summary>The &lt;OwnerUUID&gt; element.</summary>
         /// <remarks>Empty text in the XML reads as null.</remarks>
@@ -236,46 +260,46 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "UUID":
-                        value.Uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Count":
-                        value.Count = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
+                        value._count = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     case "Price":
-                        value.Price = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
+                        value._price = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     case "IsActive":
-                        value.IsActive = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
+                        value._isActive = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Billable":
-                        value.Billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
+                        value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     case "Created":
-                        value.Created = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
+                        value._created = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "StartDate":
-                        value.StartDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
+                        value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     case "DueDate":
-                        value.DueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
+                        value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     case "Start":
-                        value.Start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
+                        value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
                     case "Colour":
-                        value.Colour = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._colour = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Owner":
-                        value.Owner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
+                        value._owner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Parts":
-                        value.Parts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Part", global::XpmGen.Serialization.ReferenceXml.Read);
+                        value._parts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Part", global::XpmGen.Serialization.ReferenceXml.Read);
                         break;
                     case "Tag":
-                        value.Tags.Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        value._tags.Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
                         break;
                     case "WebUrl":
-                        value.WebUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
@@ -362,10 +386,10 @@ namespace XpmGen.Serialization
                 switch (reader.LocalName)
                 {
                     case "Name":
-                        value.Name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "OwnerUUID":
-                        value.OwnerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
+                        value._ownerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
                         reader.Skip();
