@@ -133,7 +133,8 @@ public sealed class ConsumerOutputTests
             new[] { "Models.Proposal.g.cs", "Resources.Proposal.g.cs", "XpmClientExtensions.Resources.g.cs" },
             sources.Keys.OrderBy(static k => k, System.StringComparer.Ordinal));
         var model = sources["Models.Proposal.g.cs"];
-        Assert.Contains("public global::XpmGen.Models.Client? Client { get; set; }", model, System.StringComparison.Ordinal);
+        Assert.Contains("public global::XpmGen.Models.Client? Client {", model, System.StringComparison.Ordinal);
+        Assert.Contains("internal global::XpmGen.Models.Client? _client;", model, System.StringComparison.Ordinal);
         Assert.Contains("global::XpmGen.Serialization.ClientXml.Read(reader)", model, System.StringComparison.Ordinal);
         var resource = sources["Resources.Proposal.g.cs"];
         Assert.Contains("IReadOnlyList<global::XpmGen.Models.Client>", resource, System.StringComparison.Ordinal);
