@@ -45,7 +45,7 @@ internal static class XpmBoundedBody
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="failWhenLarger">Whether a body longer than <paramref name="limit"/> is a failure
     /// (<see cref="XpmBodyTooLargeException"/> in <see cref="Result.CutShort"/>) rather than an excerpt.</param>
-    public static async Task<Result> ReadAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken, bool failWhenLarger = false)
+    public static async ValueTask<Result> ReadAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken, bool failWhenLarger = false)
     {
         var length = response.Content.Headers.ContentLength;
         var buffer = new byte[length is > 0 && length < limit ? (int)length.Value : Math.Min(limit, 16 * 1024)];
