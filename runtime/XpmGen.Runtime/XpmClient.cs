@@ -46,6 +46,11 @@ public sealed partial class XpmClient : IXpmClient
     private readonly XpmSendPipeline _pipeline;
     private readonly XpmRateLimiterBase _rateLimiter;
     private readonly ILogger _logger;
+    private readonly Func<XpmRateLimitStatus?> _limits;
+
+    // The URI of the last call without a query (a path is checked and parsed once while it repeats); never a query,
+    // which may carry personal data.
+    private CachedUri? _lastUri;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its own <c>BaseAddress</c> is not used.</param>
@@ -86,6 +91,7 @@ public sealed partial class XpmClient : IXpmClient
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _rateLimiter = options.RateLimiter;
         _pipeline = new XpmSendPipeline(httpClient, options, retriesDelegated, _timeProvider, _logger);
+        _limits = () => RateLimitStatus;
     }
 
     // A handle for another tenant of the same connection: everything is shared but the tenant header.
@@ -97,6 +103,7 @@ public sealed partial class XpmClient : IXpmClient
         _rateLimiter = source._rateLimiter;
         _logger = source._logger;
         _tenantId = XpmClientOptionsCheck.NormalizeTenantId(tenantId);
+        _limits = () => RateLimitStatus;
     }
 
     /// <summary>The tenant sent as <c>xero-tenant-id</c>, or <see langword="null"/> when none is sent.</summary>
@@ -174,7 +181,7 @@ public sealed partial class XpmClient : IXpmClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = CreateCall(request, streamed: false);
-        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, () => RateLimitStatus);
+        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, _limits);
         try
         {
             using var response = await _pipeline.SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -215,7 +222,7 @@ public sealed partial class XpmClient : IXpmClient
         }
 
         var call = CreateCall(request, streamed: true);
-        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, () => RateLimitStatus);
+        using var scope = new XpmCallScope(call, _pipeline.Metrics, _timeProvider, _logger, _limits);
         using var items = await OpenStreamAsync(call, list, scope, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -299,11 +306,25 @@ public sealed partial class XpmClient : IXpmClient
             throw new ArgumentException($"The request path '{request.Path}' must be relative to the base address (no leading '/').", nameof(request));
         }
 
-        // Concatenation, not new Uri(base, relative): the path can never replace the base's own path or host.
-        var uri = new Uri(_baseAddress.AbsoluteUri + relative, UriKind.Absolute);
-        if (!uri.AbsoluteUri.StartsWith(_baseAddress.AbsoluteUri, StringComparison.Ordinal))
+        Uri uri;
+        if (_lastUri is { } last && string.Equals(last.Relative, relative, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The request path '{request.Path}' leaves the base address.", nameof(request));
+            // Checked below when it was first built; a Uri is immutable, so calls can share it.
+            uri = last.Uri;
+        }
+        else
+        {
+            // Concatenation, not new Uri(base, relative): the path can never replace the base's own path or host.
+            uri = new Uri(_baseAddress.AbsoluteUri + relative, UriKind.Absolute);
+            if (!uri.AbsoluteUri.StartsWith(_baseAddress.AbsoluteUri, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The request path '{request.Path}' leaves the base address.", nameof(request));
+            }
+
+            if (request.Query.Count == 0)
+            {
+                _lastUri = new CachedUri(relative, uri);
+            }
         }
 
         return new XpmCall(request.Endpoint, request.Path, uri, request.Body is { } body ? SerializeBody(body) : null, _tenantId, streamed);
@@ -319,6 +340,8 @@ public sealed partial class XpmClient : IXpmClient
 
         return buffer.ToArray();
     }
+
+    private sealed record CachedUri(string Relative, Uri Uri);
 
     /// <summary>Takes the first payload element, whatever its name, as XML.</summary>
     private sealed class RawResponseReader : XpmResponseReader<XpmRawResponse>

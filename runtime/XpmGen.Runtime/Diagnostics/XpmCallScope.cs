@@ -29,7 +29,10 @@ internal sealed class XpmCallScope : IDisposable
         _logger = logger;
         _limits = limits;
         _started = timeProvider.GetTimestamp();
-        _activity = XpmTelemetry.ActivitySource.StartActivity(XpmTelemetryTags.ActivityName(call), ActivityKind.Client);
+        // The name is built only when a listener could take the activity (StartActivity returns null otherwise).
+        _activity = XpmTelemetry.ActivitySource.HasListeners()
+            ? XpmTelemetry.ActivitySource.StartActivity(XpmTelemetryTags.ActivityName(call), ActivityKind.Client)
+            : null;
         if (_activity is { IsAllDataRequested: true })
         {
             XpmTelemetryTags.Start(_activity, call);

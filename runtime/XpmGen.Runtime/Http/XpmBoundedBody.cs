@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -22,6 +23,9 @@ internal static class XpmBoundedBody
     /// </summary>
     public const int MaxBufferedBodyBytes = XpmClientOptions.DefaultMaxResponseBodySize;
 
+    // The read that looks for the end of a full buffer.
+    private const int ProbeBytes = 256;
+
     /// <summary>What was read: the bytes, and the failure that cut the body short, if any.</summary>
     public readonly record struct Result(byte[] Bytes, int Length, Exception? CutShort);
 
@@ -41,7 +45,7 @@ internal static class XpmBoundedBody
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="failWhenLarger">Whether a body longer than <paramref name="limit"/> is a failure
     /// (<see cref="XpmBodyTooLargeException"/> in <see cref="Result.CutShort"/>) rather than an excerpt.</param>
-    public static async Task<Result> ReadAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken, bool failWhenLarger = false)
+    public static async ValueTask<Result> ReadAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken, bool failWhenLarger = false)
     {
         var length = response.Content.Headers.ContentLength;
         var buffer = new byte[length is > 0 && length < limit ? (int)length.Value : Math.Min(limit, 16 * 1024)];
@@ -53,7 +57,31 @@ internal static class XpmBoundedBody
             {
                 if (count == buffer.Length)
                 {
-                    Array.Resize(ref buffer, (int)Math.Min(limit, (long)buffer.Length * 2));
+                    // The buffer is full (usually exactly Content-Length): look for the end with a small read
+                    // before doubling it, so a body of the announced length is neither copied nor held twice.
+                    var probe = ArrayPool<byte>.Shared.Rent(ProbeBytes);
+                    int probed;
+                    try
+                    {
+                        probed = await stream.ReadAsync(probe.AsMemory(0, (int)Math.Min(ProbeBytes, limit - count)), cancellationToken).ConfigureAwait(false);
+                        if (probed > 0)
+                        {
+                            Array.Resize(ref buffer, (int)Math.Min(limit, Math.Max((long)buffer.Length * 2, count + probed)));
+                            probe.AsSpan(0, probed).CopyTo(buffer.AsSpan(count));
+                        }
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(probe);
+                    }
+
+                    if (probed == 0)
+                    {
+                        break;
+                    }
+
+                    count += probed;
+                    continue;
                 }
 
                 var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal static class XpmResponseHeaders
     /// <summary>The longest correlation id kept; Xero's are GUIDs (36 characters).</summary>
     public const int MaxCorrelationIdLength = 64;
 
-    /// <summary>The correlation id, or <see langword="null"/> when it is absent or not safe to copy (see <see cref="SafeCorrelationId"/>).</summary>
+    /// <summary>The correlation id, or <see langword="null"/> when it is absent or not safe to copy (see <see cref="SafeCorrelationId(string?, string?[])"/>).</summary>
     public static string? CorrelationId(HttpResponseMessage? response, string? secret = null) => SafeCorrelationId(Get(response, CorrelationIdHeader), secret);
 
     /// <summary>
@@ -27,23 +27,14 @@ internal static class XpmResponseHeaders
     /// </summary>
     public static string? SafeCorrelationId(string? value, params string?[] secrets)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > MaxCorrelationIdLength)
+        if (!IsPlainId(value))
         {
             return null;
         }
 
-        foreach (var c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            {
-                return null;
-            }
-        }
-
         foreach (var secret in secrets)
         {
-            if (!string.IsNullOrEmpty(secret)
-                && (value.Contains(secret, StringComparison.Ordinal) || (value.Length >= 6 && secret.Contains(value, StringComparison.Ordinal))))
+            if (Echoes(value, secret))
             {
                 return null;
             }
@@ -51,6 +42,32 @@ internal static class XpmResponseHeaders
 
         return value;
     }
+
+    /// <summary><see cref="SafeCorrelationId(string?, string?[])"/> with one secret, without allocating an array on every response.</summary>
+    public static string? SafeCorrelationId(string? value, string? secret) =>
+        IsPlainId(value) && !Echoes(value, secret) ? value : null;
+
+    private static bool IsPlainId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxCorrelationIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Echoes(string value, string? secret) =>
+        !string.IsNullOrEmpty(secret)
+        && (value.Contains(secret, StringComparison.Ordinal) || (value.Length >= 6 && secret.Contains(value, StringComparison.Ordinal)));
 
     public static string? RateLimitProblem(HttpResponseMessage? response) => Get(response, RateLimitProblemHeader);
 

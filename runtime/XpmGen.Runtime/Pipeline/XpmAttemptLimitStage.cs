@@ -14,7 +14,7 @@ internal sealed class XpmAttemptLimitStage(XpmRateLimiterBase limiter, ILogger l
 {
     public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
     {
-        var paused = await limiter.AcquireAttemptAsync(call.TenantId, call.Context(), metrics, cancellationToken).ConfigureAwait(false);
+        var paused = await limiter.AcquireAttemptAsync(call.TenantId, call.SendContext, metrics, cancellationToken).ConfigureAwait(false);
         if (paused > System.TimeSpan.Zero)
         {
             XpmLog.ThrottledWait(logger, call.Method.Method, call.Path, call.TenantId, paused.TotalMilliseconds);

@@ -10,6 +10,7 @@ namespace XpmGen.Pipeline;
 internal sealed class XpmCall(XpmEndpoint endpoint, string path, Uri requestUri, byte[]? body, string? tenantId, bool streamed)
 {
     private string? _correlationId;
+    private XpmErrorContext? _sendContext;
 
     /// <summary>The endpoint called; its method tells whether the call may be sent twice.</summary>
     public XpmEndpoint Endpoint { get; } = endpoint;
@@ -47,6 +48,9 @@ internal sealed class XpmCall(XpmEndpoint endpoint, string path, Uri requestUri,
 
     /// <summary>Describes the call for messages: <c>GET client.api/list</c>.</summary>
     public string Describe() => Method.Method + " " + Path;
+
+    /// <summary>The context of the call before any response (what the limiter names in a refusal); built once per call.</summary>
+    public XpmErrorContext SendContext => _sendContext ??= Context();
 
     public XpmErrorContext Context(HttpResponseMessage? response = null, string? excerpt = null) =>
         new(Endpoint, Method, Path, response?.StatusCode, Http.XpmResponseHeaders.CorrelationId(response, AccessToken), excerpt);

@@ -13,7 +13,7 @@ internal sealed class XpmCallLimitStage(XpmRateLimiterBase limiter, XpmMetrics m
 {
     public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
     {
-        var slot = await limiter.AcquireCallAsync(call.TenantId, call.Context(), metrics, cancellationToken).ConfigureAwait(false);
+        var slot = await limiter.AcquireCallAsync(call.TenantId, call.SendContext, metrics, cancellationToken).ConfigureAwait(false);
         try
         {
             var response = await SendNextAsync(call, cancellationToken).ConfigureAwait(false);

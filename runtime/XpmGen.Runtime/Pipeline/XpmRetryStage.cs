@@ -21,11 +21,15 @@ internal sealed class XpmRetryStage : XpmStage
 
     private readonly ResiliencePipeline<XpmResponse> _pipeline;
 
+    // Retries off or delegated: the call goes straight on, without a Polly context or an outcome per call.
+    private readonly bool _sendOnce;
+
     public XpmRetryStage(XpmRetryOptions options, bool stepAside, TimeProvider timeProvider, ILogger logger, XpmMetrics metrics)
     {
         if (options.MaxRetries == 0 || stepAside)
         {
             _pipeline = ResiliencePipeline<XpmResponse>.Empty;
+            _sendOnce = true;
             return;
         }
 
@@ -67,7 +71,10 @@ internal sealed class XpmRetryStage : XpmStage
             .Build();
     }
 
-    public override async ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken)
+    public override ValueTask<XpmResponse> SendAsync(XpmCall call, CancellationToken cancellationToken) =>
+        _sendOnce ? SendNextAsync(call, cancellationToken) : SendWithRetriesAsync(call, cancellationToken);
+
+    private async ValueTask<XpmResponse> SendWithRetriesAsync(XpmCall call, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);

@@ -23,9 +23,8 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
 {
     private const string TenantIdHeader = "xero-tenant-id";
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("XpmGen", GetVersion());
-    private static readonly MediaTypeWithQualityHeaderValue AcceptXml = new("application/xml");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptTextXml = new("text/xml");
+    private static readonly string UserAgentValue = new ProductInfoHeaderValue("XpmGen", GetVersion()).ToString();
+    private static readonly string AcceptValue = new MediaTypeWithQualityHeaderValue("application/xml") + ", " + new MediaTypeWithQualityHeaderValue("text/xml");
 
     /// <summary>The attempt timeout, which also bounds each read of a streamed body.</summary>
     public TimeSpan AttemptTimeout => attemptTimeout;
@@ -120,9 +119,11 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
             message.Headers.TryAddWithoutValidation(TenantIdHeader, call.TenantId);
         }
 
-        message.Headers.Accept.Add(AcceptXml);
-        message.Headers.Accept.Add(AcceptTextXml);
-        message.Headers.UserAgent.Add(UserAgent);
+        // The same header lines as typed values would write ("Accept: application/xml, text/xml"), added as text:
+        // typed values cost a header value collection and its parse state on every message. Headers.Accept and
+        // Headers.UserAgent still read them as typed values.
+        message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
 
         // Read by the resilience handler's rule and the re-send guard inside the HttpClient pipeline.
         message.Options.Set(XpmResilienceExtensions.IdempotentKey, call.Endpoint.IsIdempotent);
