@@ -97,7 +97,14 @@ public sealed class AttemptTimeoutTests
     [InlineData(BodyMode.Stall)]
     public async Task The_callers_token_still_cancels_at_once(BodyMode mode)
     {
-        await using var server = TestHttpServer.Start(new CannedResponse { Body = OkBody, Mode = mode, CutAt = 20 });
+        // The caller cancels 300 ms after the server has the request (a fixed delay from the start could fire before
+        // the request arrived on a loaded machine, and then the server would have seen nothing).
+        using var cancel = new CancellationTokenSource();
+        await using var server = TestHttpServer.Start(_ =>
+        {
+            cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+            return new CannedResponse { Body = OkBody, Mode = mode, CutAt = 20 };
+        });
         var client = new XpmClient(NewHttpClient(), new XpmClientOptions
         {
             BaseAddress = server.BaseAddress,
@@ -106,7 +113,6 @@ public sealed class AttemptTimeoutTests
             RateLimiter = GenerousLimits(),
             AttemptTimeout = TimeSpan.FromSeconds(20),
         });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(ListClients(), cancel.Token).WaitAsync(TimeSpan.FromSeconds(30)));
