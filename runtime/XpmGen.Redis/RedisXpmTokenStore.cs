@@ -138,52 +138,11 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
     /// <returns>A description.</returns>
     public override string ToString() => $"{nameof(RedisXpmTokenStore)} under '{_prefix}' ({(_protector is null ? "unprotected" : "Data Protection")})";
 
-    private byte[] Encode(string key, XpmTokenSet tokens)
-    {
-        var plain = XpmTokenSetFormat.Serialize(tokens);
-        if (_protector is null)
-        {
-            return plain;
-        }
+    private byte[] Encode(string key, XpmTokenSet tokens) =>
+        _protector is null ? XpmTokenSetFormat.Serialize(tokens) : XpmTokenSetFormat.Protect(tokens, _protector, key);
 
-        try
-        {
-            return _protector.CreateProtector(key).Protect(plain);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plain);
-        }
-    }
-
-    private XpmTokenSet Decode(string key, byte[] data)
-    {
-        if (_protector is null)
-        {
-            return XpmTokenSetFormat.Deserialize(data);
-        }
-
-        byte[] plain;
-        try
-        {
-            plain = _protector.CreateProtector(key).Unprotect(data);
-        }
-        catch (CryptographicException ex)
-        {
-            throw new XpmTokenStoreException(
-                $"The token set of '{key}' in Redis could not be unprotected: it was modified, belongs to another connection, was stored unprotected, or was protected under Data Protection keys this app does not have.",
-                ex);
-        }
-
-        try
-        {
-            return XpmTokenSetFormat.Deserialize(plain);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plain);
-        }
-    }
+    private XpmTokenSet Decode(string key, byte[] data) =>
+        _protector is null ? XpmTokenSetFormat.Deserialize(data) : XpmTokenSetFormat.Unprotect(data, _protector, key, $"The token set of '{key}' in Redis");
 
     /// <summary>A held refresh lock: renewed every third of its lease while held, released (only if still this holder's) on dispose.</summary>
     private sealed class Lease : IXpmTokenRefreshLease

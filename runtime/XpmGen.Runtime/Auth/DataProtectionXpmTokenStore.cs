@@ -55,26 +55,7 @@ public sealed class DataProtectionXpmTokenStore : IXpmTokenStore
             return null;
         }
 
-        byte[] plain;
-        try
-        {
-            plain = _protector.CreateProtector(key).Unprotect(data);
-        }
-        catch (CryptographicException ex)
-        {
-            throw new XpmTokenStoreException(
-                $"The token file '{path}' could not be unprotected: it was modified, belongs to another connection, or was protected under Data Protection keys this app does not have.",
-                ex);
-        }
-
-        try
-        {
-            return EncryptedFileXpmTokenStore.Deserialize(plain);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plain);
-        }
+        return XpmTokenSetFormat.Unprotect(data, _protector, key, $"The token file '{path}'");
     }
 
     /// <inheritdoc />
@@ -82,17 +63,7 @@ public sealed class DataProtectionXpmTokenStore : IXpmTokenStore
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var path = GetPath(key);
-        var plain = EncryptedFileXpmTokenStore.Serialize(tokens);
-        byte[] data;
-        try
-        {
-            data = _protector.CreateProtector(key).Protect(plain);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plain);
-        }
-
+        var data = XpmTokenSetFormat.Protect(tokens, _protector, key);
         await XpmTokenFile.WriteAsync(path, data, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -39,26 +39,3 @@ public interface IXpmTokenRefreshLease : IAsyncDisposable
     /// <exception cref="XpmTokenStoreException">The store failed.</exception>
     ValueTask<bool> TrySaveAsync(XpmTokenSet tokens, CancellationToken cancellationToken);
 }
-
-/// <summary>The serialized form of a token set (UTF-8 JSON, the one the file stores encrypt), for stores in other packages.</summary>
-public static class XpmTokenSetFormat
-{
-    /// <summary>Serializes <paramref name="tokens"/>; the result holds the tokens in the clear.</summary>
-    /// <param name="tokens">The token set.</param>
-    /// <returns>UTF-8 JSON.</returns>
-    public static byte[] Serialize(XpmTokenSet tokens)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        return EncryptedFileXpmTokenStore.Serialize(tokens);
-    }
-
-    /// <summary>Reads a token set written by <see cref="Serialize"/>.</summary>
-    /// <param name="data">UTF-8 JSON.</param>
-    /// <returns>The token set.</returns>
-    /// <exception cref="XpmTokenStoreException">The data does not hold a token set.</exception>
-    public static XpmTokenSet Deserialize(byte[] data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return EncryptedFileXpmTokenStore.Deserialize(data);
-    }
-}
