@@ -6,6 +6,9 @@ namespace XpmGen.Redis;
 /// </summary>
 internal static class RedisScripts
 {
+    /// <summary>A duration as the scripts take it: whole milliseconds, rounded up so a lease or pause is never shortened.</summary>
+    public static long Ms(System.TimeSpan value) => (long)System.Math.Ceiling(value.TotalMilliseconds);
+
     private const string Now = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n";
 
     /// <summary>KEYS[1] state hash. Returns { ms until the pause ends, ms until the day block ends } (not positive: none).</summary>

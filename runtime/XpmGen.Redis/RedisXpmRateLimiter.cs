@@ -113,7 +113,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
         {
             var key = TenantKey(tenantId, "inflight");
             var member = NewMember();
-            RedisValue[] args = [Options.ConcurrentRequestsPerTenant, Ms(_options.InFlightLease), member];
+            RedisValue[] args = [Options.ConcurrentRequestsPerTenant, RedisScripts.Ms(_options.InFlightLease), member];
             while (true)
             {
                 var taken = (long)await EvalAsync(RedisScripts.TakeSlot, [key], args, "in-flight slot").ConfigureAwait(false);
@@ -137,7 +137,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
     protected override async ValueTask<XpmLimitAcquisition> AcquireWindowPermitAsync(string tenantId, CancellationToken cancellationToken)
     {
         RedisKey[] keys = [_appWindow, TenantKey(tenantId, "window")];
-        RedisValue[] args = [Ms(WindowWithMargin), Options.RequestsPerWindowPerApp, Options.RequestsPerWindowPerTenant, NewMember()];
+        RedisValue[] args = [RedisScripts.Ms(WindowWithMargin), Options.RequestsPerWindowPerApp, Options.RequestsPerWindowPerTenant, NewMember()];
         string? waitedFor = null;
         while (true)
         {
@@ -166,8 +166,8 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
 
         RedisValue[] args =
         [
-            observation.Pause is { } pause ? Ms(pause) : -1,
-            observation.DayBlock is { } day ? Ms(day) : -1,
+            observation.Pause is { } pause ? RedisScripts.Ms(pause) : -1,
+            observation.DayBlock is { } day ? RedisScripts.Ms(day) : -1,
             observation.DayUnblocked ? 1 : 0,
         ];
         await EvalAsync(RedisScripts.Apply, [TenantKey(tenantId, "state")], args, "learned pause").ConfigureAwait(false);
@@ -182,8 +182,6 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
 
         return options.WhenUnavailable == RedisUnavailableBehavior.UseLocalLimits ? new XpmRateLimiter(options.Limits, timeProvider) : null;
     }
-
-    private static long Ms(TimeSpan value) => (long)Math.Ceiling(value.TotalMilliseconds);
 
     // A little spread, so callers of several instances that wait for the same moment do not all ask at once.
     private static TimeSpan Jittered(TimeSpan wait) => wait + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 3));
@@ -280,7 +278,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
 
             try
             {
-                _ = _owner._db.ScriptEvaluateAsync(RedisScripts.RenewSlot, [_key], [Ms(_owner._options.InFlightLease), _member], CommandFlags.FireAndForget);
+                _ = _owner._db.ScriptEvaluateAsync(RedisScripts.RenewSlot, [_key], [RedisScripts.Ms(_owner._options.InFlightLease), _member], CommandFlags.FireAndForget);
             }
             catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
             {

@@ -102,7 +102,7 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
     {
         var tokenKey = GetRedisKey(key);
         RedisKey[] keys = [tokenKey + ":lock", tokenKey + ":fence"];
-        RedisValue[] args = [(long)Math.Ceiling(_options.LockLease.TotalMilliseconds)];
+        RedisValue[] args = [RedisScripts.Ms(_options.LockLease)];
         var started = _timeProvider.GetTimestamp();
         while (true)
         {
@@ -211,7 +211,7 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
 
             try
             {
-                _ = _store._db.ScriptEvaluateAsync(RedisScripts.RenewLock, [_lock], [FencingToken, (long)Math.Ceiling(_store._options.LockLease.TotalMilliseconds)], CommandFlags.FireAndForget);
+                _ = _store._db.ScriptEvaluateAsync(RedisScripts.RenewLock, [_lock], [FencingToken, RedisScripts.Ms(_store._options.LockLease)], CommandFlags.FireAndForget);
             }
             catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
             {
