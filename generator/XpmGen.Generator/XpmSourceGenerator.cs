@@ -63,22 +63,18 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamespace, null, value.Names.Root, problem).ToDiagnostic());
             }
         });
-        var outputKind = settings.Select(static (value, _) => value.CanEmit ? value.Kind : GeneratorOutput.Unknown);
-        var consumerNames = settings.Select(static (value, _) => value.CanEmit && value.Kind == GeneratorOutput.Consumer ? value.Names : null);
+        // What to emit and into which namespaces (the runtime's, or a consumer's); nothing when the settings are unusable.
+        var target = settings.Select(static (value, _) => (Kind: value.CanEmit ? value.Kind : GeneratorOutput.Unknown, value.Names));
 
         var models = bound
             .SelectMany(static (result, _) => result.Models)
             .WithTrackingName(TrackingNames.ModelUnits);
-        context.RegisterSourceOutput(models.Combine(outputKind).Combine(consumerNames), static (production, input) =>
+        context.RegisterSourceOutput(models.Combine(target), static (production, input) =>
         {
-            var ((unit, kind), consumer) = input;
-            if (kind == GeneratorOutput.Client)
+            var (unit, (kind, names)) = input;
+            if (kind is GeneratorOutput.Client or GeneratorOutput.Consumer)
             {
-                Emit(production, HintNames.Models(unit), unit.SourceFile, () => ModelEmitter.Emit(unit, CodeNames.Runtime, production.CancellationToken));
-            }
-            else if (consumer is not null)
-            {
-                Emit(production, HintNames.Models(unit), unit.SourceFile, () => ModelEmitter.Emit(unit, consumer, production.CancellationToken));
+                Emit(production, HintNames.Models(unit), unit.SourceFile, () => ModelEmitter.Emit(unit, names, production.CancellationToken));
             }
             else if (kind == GeneratorOutput.Cli)
             {
@@ -89,16 +85,12 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
         var resources = bound
             .SelectMany(static (result, _) => result.Resources)
             .WithTrackingName(TrackingNames.ResourceUnits);
-        context.RegisterSourceOutput(resources.Combine(outputKind).Combine(consumerNames), static (production, input) =>
+        context.RegisterSourceOutput(resources.Combine(target), static (production, input) =>
         {
-            var ((unit, kind), consumer) = input;
-            if (kind == GeneratorOutput.Client)
+            var (unit, (kind, names)) = input;
+            if (kind is GeneratorOutput.Client or GeneratorOutput.Consumer)
             {
-                Emit(production, HintNames.Resource(unit), unit.SourceFile, () => ResourceEmitter.Emit(unit, CodeNames.Runtime, production.CancellationToken));
-            }
-            else if (consumer is not null)
-            {
-                Emit(production, HintNames.Resource(unit), unit.SourceFile, () => ResourceEmitter.Emit(unit, consumer, production.CancellationToken));
+                Emit(production, HintNames.Resource(unit), unit.SourceFile, () => ResourceEmitter.Emit(unit, names, production.CancellationToken));
             }
             else if (kind == GeneratorOutput.Sandbox)
             {
@@ -113,16 +105,16 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
         var client = bound
             .Select(static (result, _) => result.Client)
             .WithTrackingName(TrackingNames.ClientUnit);
-        context.RegisterSourceOutput(client.Combine(outputKind).Combine(consumerNames), static (production, input) =>
+        context.RegisterSourceOutput(client.Combine(target), static (production, input) =>
         {
-            var ((unit, kind), consumer) = input;
+            var (unit, (kind, names)) = input;
             if (kind == GeneratorOutput.Client)
             {
                 Emit(production, HintNames.Client, "XpmClient", () => ClientEmitter.Emit(unit));
             }
-            else if (consumer is not null)
+            else if (kind == GeneratorOutput.Consumer)
             {
-                Emit(production, HintNames.ConsumerExtensions, "XpmClientExtensions", () => ConsumerEmitter.Emit(unit, consumer));
+                Emit(production, HintNames.ConsumerExtensions, "XpmClientExtensions", () => ConsumerEmitter.Emit(unit, names));
             }
             else if (kind == GeneratorOutput.Sandbox)
             {
@@ -141,9 +133,9 @@ public sealed class XpmSourceGenerator : IIncrementalGenerator
         var commands = bound
             .SelectMany(static (result, _) => result.CliResources)
             .WithTrackingName(TrackingNames.CliUnits);
-        context.RegisterSourceOutput(commands.Combine(outputKind), static (production, input) =>
+        context.RegisterSourceOutput(commands.Combine(target), static (production, input) =>
         {
-            var (unit, kind) = input;
+            var (unit, (kind, _)) = input;
             if (kind == GeneratorOutput.Cli)
             {
                 Emit(production, HintNames.Cli(unit), unit.Resource.SourceFile, () => CliEmitter.Emit(unit, production.CancellationToken));
