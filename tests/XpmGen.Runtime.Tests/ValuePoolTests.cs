@@ -15,13 +15,37 @@ namespace XpmGen.Runtime.Tests;
 public sealed class ValuePoolTests
 {
     [Fact]
-    public void Repeated_short_values_share_one_instance_from_the_second_sighting()
+    public void Repeated_values_share_one_instance_the_first_one()
     {
-        var values = ReadAll("<R><V>Yes</V><V>Yes</V><V>Yes</V><V>Auckland</V><V>Auckland</V><V>Auckland</V></R>");
+        var values = ReadAll("<R><V>Yes</V><V>Auckland</V><V>Yes</V><V>Yes</V><V>Auckland</V><V>Auckland</V></R>");
 
-        Assert.Equal(new[] { "Yes", "Yes", "Yes", "Auckland", "Auckland", "Auckland" }, values);
-        Assert.Same(values[1], values[2]);
-        Assert.Same(values[4], values[5]);
+        Assert.Equal(new[] { "Yes", "Auckland", "Yes", "Yes", "Auckland", "Auckland" }, values);
+        Assert.Same(values[0], values[2]);
+        Assert.Same(values[0], values[3]);
+        Assert.Same(values[1], values[4]);
+        Assert.Same(values[1], values[5]);
+    }
+
+    [Fact]
+    public void Long_repeated_values_are_shared_too()
+    {
+        var note = "Called about the GST return; they will send the bank statements for the quarter by Friday. " + new string('.', 400);
+        var values = ReadAll($"<R><V>{note}</V><V>other</V><V>{note}</V><V>{note}</V></R>");
+
+        Assert.Equal(note, values[3]);
+        Assert.Same(values[0], values[2]);
+        Assert.Same(values[0], values[3]);
+    }
+
+    [Fact]
+    public void Values_that_differ_only_inside_share_nothing()
+    {
+        // The hash reads a few words of a long value; values equal in those words must still stay apart.
+        var left = new string('a', 60) + "LEFT" + new string('z', 60);
+        var right = new string('a', 60) + "RGHT" + new string('z', 60);
+        var values = ReadAll($"<R><V>{left}</V><V>{right}</V><V>{left}</V><V>{right}</V></R>");
+
+        Assert.Equal(new[] { left, right, left, right }, values);
     }
 
     [Fact]
@@ -60,12 +84,12 @@ public sealed class ValuePoolTests
     public void Long_values_and_values_longer_than_the_buffer_read_whole()
     {
         var longValue = new string('x', 5000) + "é" + new string('y', 70_000);
-        var medium = new string('m', XpmValuePool.MaxPooledLength + 1);
-        var xml = $"<R><V>{longValue}</V><V>{medium}</V><V>{medium}</V><V>short</V></R>";
+        var tooLong = new string('m', XpmValuePool.MaxPooledLength + 1);
+        var xml = $"<R><V>{longValue}</V><V>{tooLong}</V><V>{tooLong}</V><V>short</V></R>";
 
         var values = ReadAll(xml);
 
-        Assert.Equal(new[] { longValue, medium, medium, "short" }, values);
+        Assert.Equal(new[] { longValue, tooLong, tooLong, "short" }, values);
         Assert.NotSame(values[1], values[2]);
     }
 
@@ -144,6 +168,39 @@ public sealed class ValuePoolTests
         XpmXml.MoveToNextChild(reader);
         Assert.Equal(12.50m, XpmXml.ReadDecimal(reader));
         Assert.False(XpmXml.MoveToNextChild(reader));
+    }
+
+    [Theory]
+    [InlineData("<I> 42 </I>", 42)]
+    [InlineData("<I>4<![CDATA[2]]></I>", 42)]
+    [InlineData("<I>4<!-- split -->2</I>", 42)]
+    [InlineData("<I>\n  -7\n</I>", -7)]
+    [InlineData("<I>   </I>", null)]
+    [InlineData("<I/>", null)]
+    public void Typed_values_read_from_the_pools_buffer_as_from_a_string(string element, int? expected)
+    {
+        using var reader = XpmXml.CreateReader(new StringReader("<R>" + element + "<I>1</I></R>"));
+        reader.MoveToContent();
+        XpmXml.EnterElement(reader);
+
+        XpmXml.MoveToNextChild(reader);
+        Assert.Equal(expected, XpmXml.ReadInt(reader));
+        XpmXml.MoveToNextChild(reader);
+        Assert.Equal(1, XpmXml.ReadInt(reader));
+    }
+
+    [Fact]
+    public void A_malformed_typed_value_names_the_element_and_the_text()
+    {
+        using var reader = XpmXml.CreateReader(new StringReader("<R><Count>4x</Count></R>"));
+        reader.MoveToContent();
+        XpmXml.EnterElement(reader);
+        XpmXml.MoveToNextChild(reader);
+
+        var error = Assert.Throws<XmlException>(() => XpmXml.ReadInt(reader));
+
+        Assert.Contains("<Count>", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'4x'", error.Message, StringComparison.Ordinal);
     }
 
     private static List<string?> ReadAll(string xml)

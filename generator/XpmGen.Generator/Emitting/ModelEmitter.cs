@@ -212,7 +212,8 @@ internal sealed class ModelEmitter
             switch (property.Shape)
             {
                 case MemberShape.WrappedList:
-                    writer.Line($"value.{Field(property)} = {KnownTypes.XpmXml}.ReadList(reader, {SourceWriter.Literal(property.ItemXmlName)}, {ItemReader(property)});");
+                    // Into the list the model already holds: no second list per wrapper.
+                    writer.Line($"{KnownTypes.XpmXml}.ReadList(reader, {SourceWriter.Literal(property.ItemXmlName)}, {ItemReader(property)}, value.{Field(property)});");
                     break;
                 case MemberShape.RepeatedElement:
                     writer.Line($"value.{Field(property)}.Add({ItemRead(property)});");

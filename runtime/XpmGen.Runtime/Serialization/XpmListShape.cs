@@ -5,7 +5,7 @@ namespace XpmGen.Serialization;
 
 /// <summary>
 /// The one rule for what a list wrapper such as <c>&lt;Clients&gt;</c> may hold, applied by the buffered list reader
-/// (<see cref="XpmXml.ReadList{T}"/>) and the streamed item reader alike, so both paths give one verdict:
+/// (<see cref="XpmXml.ReadList{T}(System.Xml.XmlReader, string, System.Func{System.Xml.XmlReader, T})"/>) and the streamed item reader alike, so both paths give one verdict:
 /// <list type="bullet">
 /// <item>Nothing, or white space only (<c>&lt;Clients/&gt;</c>, <c>&lt;Clients&gt; &lt;/Clients&gt;</c>): an empty list.</item>
 /// <item>Items, with or without unknown elements or text beside them: the items; the rest is skipped, since Xero

@@ -32,25 +32,33 @@ public static class XpmValueFormat
     public static string FormatYesNo(bool value) => value ? "Yes" : "No";
 
     /// <summary>Parses <c>Yes</c>/<c>No</c> (any case; <c>true</c>/<c>false</c> are accepted too).</summary>
-    public static bool? ParseYesNo(string? value) => ParseBooleanCore(value, "Yes or No");
+    public static bool? ParseYesNo(string? value) => ParseYesNo(value.AsSpan());
+
+    internal static bool? ParseYesNo(ReadOnlySpan<char> value) => ParseBooleanCore(value, "Yes or No");
 
     /// <summary>Formats a boolean as <c>true</c> or <c>false</c>.</summary>
     public static string FormatBoolean(bool value) => value ? "true" : "false";
 
     /// <summary>Parses <c>true</c>/<c>false</c> (any case; <c>Yes</c>/<c>No</c> and <c>1</c>/<c>0</c> are accepted too).</summary>
-    public static bool? ParseBoolean(string? value) => ParseBooleanCore(value, "true or false");
+    public static bool? ParseBoolean(string? value) => ParseBoolean(value.AsSpan());
+
+    internal static bool? ParseBoolean(ReadOnlySpan<char> value) => ParseBooleanCore(value, "true or false");
 
     /// <summary>Formats a date as <c>yyyyMMdd</c>, the format of XPM query parameters and request bodies.</summary>
     public static string FormatCompactDate(DateOnly value) => value.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     /// <summary>Parses a date written <c>yyyyMMdd</c>; <c>yyyy-MM-dd</c> and a date-time at any time of day are accepted too.</summary>
-    public static DateOnly? ParseCompactDate(string? value) => ParseDateCore(value, "yyyyMMdd");
+    public static DateOnly? ParseCompactDate(string? value) => ParseCompactDate(value.AsSpan());
+
+    internal static DateOnly? ParseCompactDate(ReadOnlySpan<char> value) => ParseDateCore(value, "yyyyMMdd");
 
     /// <summary>Formats a date as <c>yyyy-MM-dd</c>.</summary>
     public static string FormatIsoDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Parses a date written <c>yyyy-MM-dd</c>; <c>yyyyMMdd</c> and a date-time are accepted too.</summary>
-    public static DateOnly? ParseIsoDate(string? value) => ParseDateCore(value, "yyyy-MM-dd");
+    public static DateOnly? ParseIsoDate(string? value) => ParseIsoDate(value.AsSpan());
+
+    internal static DateOnly? ParseIsoDate(ReadOnlySpan<char> value) => ParseDateCore(value, "yyyy-MM-dd");
 
     /// <summary>Formats a date-time as <c>yyyy-MM-ddTHH:mm:ss</c> with no offset, as XPM writes them.</summary>
     public static string FormatDateTime(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
@@ -59,10 +67,12 @@ public static class XpmValueFormat
     /// Parses a date-time written <c>yyyy-MM-ddTHH:mm:ss</c> (XPM gives no offset, so the result has
     /// <see cref="DateTimeKind.Unspecified"/>); a bare date is accepted and reads as midnight.
     /// </summary>
-    public static DateTime? ParseDateTime(string? value)
+    public static DateTime? ParseDateTime(string? value) => ParseDateTime(value.AsSpan());
+
+    internal static DateTime? ParseDateTime(ReadOnlySpan<char> value)
     {
-        var text = Trimmed(value);
-        if (text is null)
+        var text = value.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
@@ -79,10 +89,12 @@ public static class XpmValueFormat
     public static string FormatTime(TimeOnly value) => value.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Parses a time of day written <c>HH:mm</c> (seconds are accepted).</summary>
-    public static TimeOnly? ParseTime(string? value)
+    public static TimeOnly? ParseTime(string? value) => ParseTime(value.AsSpan());
+
+    internal static TimeOnly? ParseTime(ReadOnlySpan<char> value)
     {
-        var text = Trimmed(value);
-        if (text is null)
+        var text = value.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
@@ -99,10 +111,12 @@ public static class XpmValueFormat
     public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Parses a decimal written with a point as the decimal separator.</summary>
-    public static decimal? ParseDecimal(string? value)
+    public static decimal? ParseDecimal(string? value) => ParseDecimal(value.AsSpan());
+
+    internal static decimal? ParseDecimal(ReadOnlySpan<char> value)
     {
-        var text = Trimmed(value);
-        if (text is null)
+        var text = value.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
@@ -119,10 +133,12 @@ public static class XpmValueFormat
     public static string FormatInt(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Parses an integer.</summary>
-    public static int? ParseInt(string? value)
+    public static int? ParseInt(string? value) => ParseInt(value.AsSpan());
+
+    internal static int? ParseInt(ReadOnlySpan<char> value)
     {
-        var text = Trimmed(value);
-        if (text is null)
+        var text = value.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
@@ -138,20 +154,20 @@ public static class XpmValueFormat
     /// <summary>Reads text as XPM means it: an empty value is absent.</summary>
     public static string? EmptyToNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static bool? ParseBooleanCore(string? value, string expected)
+    private static bool? ParseBooleanCore(ReadOnlySpan<char> value, string expected)
     {
-        var text = Trimmed(value);
-        if (text is null)
+        var text = value.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
 
-        if (text.Equals("Yes", StringComparison.OrdinalIgnoreCase) || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1")
+        if (text.Equals("Yes", StringComparison.OrdinalIgnoreCase) || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text is "1")
         {
             return true;
         }
 
-        if (text.Equals("No", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase) || text == "0")
+        if (text.Equals("No", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase) || text is "0")
         {
             return false;
         }
@@ -159,10 +175,10 @@ public static class XpmValueFormat
         throw Invalid(text, expected);
     }
 
-    private static DateOnly? ParseDateCore(string? value, string expected)
+    private static DateOnly? ParseDateCore(ReadOnlySpan<char> value, string expected)
     {
-        var text = Trimmed(value);
-        if (text is null)
+        var text = value.Trim();
+        if (text.IsEmpty)
         {
             return null;
         }
@@ -180,7 +196,7 @@ public static class XpmValueFormat
     /// position. <see cref="DateTime.TryParseExact(string, string[], IFormatProvider, DateTimeStyles, out DateTime)"/>
     /// costs several times more per value, and its first call loads culture data; lists hold tens of thousands of dates.
     /// </summary>
-    private static bool TryParseFixedWidth(string text, out DateTime value)
+    private static bool TryParseFixedWidth(ReadOnlySpan<char> text, out DateTime value)
     {
         value = default;
         int year, month, day, hour = 0, minute = 0, second = 0;
@@ -221,7 +237,7 @@ public static class XpmValueFormat
         return true;
     }
 
-    private static bool Digits(string text, int start, int count, out int value)
+    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value)
     {
         value = 0;
         for (var i = start; i < start + count; i++)
@@ -238,20 +254,9 @@ public static class XpmValueFormat
         return true;
     }
 
-    private static string? Trimmed(string? value)
+    private static FormatException Invalid(ReadOnlySpan<char> value, string expected)
     {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var text = value.Trim();
-        return text.Length == 0 ? null : text;
-    }
-
-    private static FormatException Invalid(string value, string expected)
-    {
-        var shown = value.Length > 64 ? value[..64] + "..." : value;
+        var shown = value.Length > 64 ? string.Concat(value[..64], "...") : value.ToString();
         return new FormatException($"'{shown}' is not {expected}.");
     }
 }

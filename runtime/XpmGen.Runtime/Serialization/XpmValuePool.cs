@@ -8,49 +8,77 @@ namespace XpmGen.Serialization;
 
 /// <summary>
 /// The name table of every reader <see cref="XpmXml.CreateReader(System.IO.Stream, bool)"/> creates, which also
-/// carries that reader's value pool: a bounded table of the short element values read so far, so that equal
-/// values (staff names, countries, types, states, Yes/No...) share one string instance.
+/// carries that reader's value pool: a bounded table of the element values read so far, so that equal values
+/// (staff names, countries, types, states, repeated addresses and notes...) share one string instance.
 /// </summary>
 /// <remarks>
-/// Values are read with <see cref="XmlReader.ReadValueChunk"/> into a reused buffer and looked up before any
-/// string is created, so a repeated value allocates nothing. The pool lives and dies with its reader (one
-/// response); it never holds more than <see cref="MaxEntries"/> strings of at most <see cref="MaxPooledLength"/>
-/// characters. It is not thread-safe, as the reader it belongs to is not.
+/// <para>Values are read with <see cref="XmlReader.ReadValueChunk"/> into a reused buffer and looked up before any
+/// string is created, so a repeated value allocates nothing. Typed values (numbers, dates, Yes/No) are parsed from
+/// that buffer and never become strings (<see cref="ReadElementChars"/>).</para>
+/// <para>A value enters the pool on its second sighting: the first sighting is remembered in a direct-mapped table
+/// of recent values, and the second one promotes that same instance, so a repeated value exists once and values
+/// that occur once (identifiers, e-mail addresses) never crowd the pool. Both tables hold only strings the caller's
+/// result already references, grow with the response up to <see cref="MaxEntries"/> and <see cref="MaxSeen"/>
+/// slots, and die with their reader (one response). It is not thread-safe, as the reader it belongs to is not.</para>
 /// </remarks>
 internal sealed class XpmValuePool : NameTable
 {
-    /// <summary>The longest value that is shared; longer values (addresses, notes) are rarely repeated.</summary>
-    internal const int MaxPooledLength = 48;
+    /// <summary>
+    /// The longest value that is looked up; longer ones are copied as they are. The lookup costs the same for any
+    /// length (the hash reads a few words), so the bound only keeps a comparison of two huge values rare.
+    /// </summary>
+    internal const int MaxPooledLength = 4096;
 
-    /// <summary>The most strings the table holds; when it is full, new values replace old ones.</summary>
-    internal const int MaxEntries = 1 << 13;
+    /// <summary>The most strings the pool holds; when it is full, new values replace old ones.</summary>
+    internal const int MaxEntries = 1 << 15;
+
+    /// <summary>The most first sightings remembered; a newer value overwrites an older one in its slot.</summary>
+    internal const int MaxSeen = 1 << 15;
 
     private const int InitialEntries = 16;
+    private const int InitialSeen = 32;
     private const int ProbeLimit = 8;
 
     private string?[] _entries = new string?[InitialEntries];
     private int[] _hashes = new int[InitialEntries];
-
-    // The hashes of values seen once: a value enters the pool on its second sighting, so values that occur
-    // once (identifiers, e-mail addresses) are neither kept alive by the pool nor evict the repeated ones.
-    // An int array costs the garbage collector nothing to scan.
-    private int[] _seen = new int[InitialEntries * 2];
     private int _count;
     private int _replace;
+
+    private string?[] _seen = new string?[InitialSeen];
+    private int[] _seenHashes = new int[InitialSeen];
+    private int _seenWrites;
+
     private char[] _buffer = new char[128];
 
     /// <summary>
     /// Reads the text of the element the reader is on and moves past its end tag, as
     /// <see cref="XmlReader.ReadElementContentAsString()"/> does; an empty element reads as an empty string.
+    /// Equal values up to <see cref="MaxPooledLength"/> characters return one instance.
     /// </summary>
     /// <param name="reader">The reader this pool belongs to, on an element's start tag.</param>
-    /// <param name="shareUpTo">The longest value that is looked up in (and added to) the pool.</param>
-    public string ReadElementText(XmlReader reader, int shareUpTo)
+    public string ReadElementText(XmlReader reader)
     {
+        var text = ReadElementChars(reader, out var whole);
+        return whole ?? (text.Length <= MaxPooledLength ? Share(text) : text.ToString());
+    }
+
+    /// <summary>
+    /// Reads the text of the element the reader is on and moves past its end tag, as
+    /// <see cref="XmlReader.ReadElementContentAsString()"/> does, without creating a string in the usual case.
+    /// </summary>
+    /// <param name="reader">The reader this pool belongs to, on an element's start tag.</param>
+    /// <param name="text">
+    /// The text when it had to be assembled as a string (split by a comment or CDATA, or mixed content);
+    /// otherwise <see langword="null"/>.
+    /// </param>
+    /// <returns>The characters, valid until the pool reads again.</returns>
+    public ReadOnlySpan<char> ReadElementChars(XmlReader reader, out string? text)
+    {
+        text = null;
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return string.Empty;
+            return default;
         }
 
         reader.Read();
@@ -58,12 +86,13 @@ internal sealed class XpmValuePool : NameTable
         if (node == XmlNodeType.EndElement)
         {
             reader.Read();
-            return string.Empty;
+            return default;
         }
 
         if (node != XmlNodeType.Text)
         {
-            return FinishContent(reader, string.Empty);
+            text = FinishContent(reader, string.Empty);
+            return text;
         }
 
         // The usual case: one text node, then the end tag. Its characters are copied without a string.
@@ -83,18 +112,18 @@ internal sealed class XpmValuePool : NameTable
         }
 
         reader.Read();
-        var text = _buffer.AsSpan(0, length);
         if (reader.NodeType != XmlNodeType.EndElement)
         {
             // Text split by a comment or CDATA section, or mixed content: the general path.
-            return FinishContent(reader, text.ToString());
+            text = FinishContent(reader, new string(_buffer, 0, length));
+            return text;
         }
 
         reader.Read();
-        return length <= shareUpTo ? Share(text) : text.ToString();
+        return _buffer.AsSpan(0, length);
     }
 
-    /// <summary>Returns the pooled string equal to <paramref name="text"/>, adding it when absent.</summary>
+    /// <summary>Returns the pooled string equal to <paramref name="text"/>, adding it on its second sighting.</summary>
     internal string Share(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
@@ -103,10 +132,10 @@ internal sealed class XpmValuePool : NameTable
         }
 
         var hash = Hash(text);
-        var entries = _entries;
         var hashes = _hashes;
-        var mask = entries.Length - 1;
+        var mask = hashes.Length - 1;
         var start = hash & mask;
+        var free = -1;
         for (var i = 0; i < ProbeLimit; i++)
         {
             // The hashes alone are probed (a hash is never 0, the mark of an empty slot); an entry is only read on a match.
@@ -114,43 +143,54 @@ internal sealed class XpmValuePool : NameTable
             var slotHash = hashes[slot];
             if (slotHash == 0)
             {
-                var created = text.ToString();
-                var seen = hash & (_seen.Length - 1);
-                if (_seen[seen] != hash)
-                {
-                    _seen[seen] = hash;
-                    return created;
-                }
-
-                entries[slot] = created;
-                hashes[slot] = hash;
-                if (++_count * 4 > entries.Length * 3 && entries.Length < MaxEntries)
-                {
-                    Grow();
-                }
-
-                return created;
+                free = slot;
+                break;
             }
 
-            if (slotHash == hash && entries[slot] is { } entry && text.SequenceEqual(entry))
+            if (slotHash == hash && _entries[slot] is { } entry && text.SequenceEqual(entry))
             {
                 return entry;
             }
         }
 
-        // The neighbourhood is full: a value seen before replaces one of its entries, in turn.
-        var value = text.ToString();
-        var seenSlot = hash & (_seen.Length - 1);
-        if (_seen[seenSlot] != hash)
+        var seenSlot = hash & (_seenHashes.Length - 1);
+        if (_seenHashes[seenSlot] == hash && _seen[seenSlot] is { } first && text.SequenceEqual(first))
         {
-            _seen[seenSlot] = hash;
-            return value;
+            // The second sighting: the first instance joins the pool and is returned again.
+            _seen[seenSlot] = null;
+            _seenHashes[seenSlot] = 0;
+            Add(first, hash, free, start);
+            return first;
         }
 
-        var replaced = (start + (_replace++ & (ProbeLimit - 1))) & mask;
-        entries[replaced] = value;
-        hashes[replaced] = hash;
-        return value;
+        var created = text.ToString();
+        _seen[seenSlot] = created;
+        _seenHashes[seenSlot] = hash;
+        if (++_seenWrites > _seenHashes.Length && _seenHashes.Length < MaxSeen)
+        {
+            GrowSeen();
+        }
+
+        return created;
+    }
+
+    private void Add(string value, int hash, int free, int start)
+    {
+        if (free < 0)
+        {
+            // The neighbourhood is full: the value replaces one of its entries, in turn.
+            var replaced = (start + (_replace++ & (ProbeLimit - 1))) & (_hashes.Length - 1);
+            _entries[replaced] = value;
+            _hashes[replaced] = hash;
+            return;
+        }
+
+        _entries[free] = value;
+        _hashes[free] = hash;
+        if (++_count * 4 > _hashes.Length * 3 && _hashes.Length < MaxEntries)
+        {
+            GrowEntries();
+        }
     }
 
     private static string FinishContent(XmlReader reader, string prefix)
@@ -171,8 +211,8 @@ internal sealed class XpmValuePool : NameTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> text)
     {
-        // The length, the first eight and the last four characters: cheap for every length, and enough to tell
-        // apart the values of a field; a collision costs a comparison, never a wrong result.
+        // The length and up to four words (the first eight characters, the middle four and the last four): cheap for
+        // every length, and enough to tell apart the values of a field; a collision costs a comparison, never a wrong result.
         var bytes = MemoryMarshal.AsBytes(text);
         var hash = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
         if (bytes.Length >= 8)
@@ -182,6 +222,10 @@ internal sealed class XpmValuePool : NameTable
             if (bytes.Length >= 16)
             {
                 hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes.Slice(8)));
+                if (bytes.Length >= 32)
+                {
+                    hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes.Slice((bytes.Length / 2) & ~1)));
+                }
             }
         }
         else
@@ -194,14 +238,14 @@ internal sealed class XpmValuePool : NameTable
 
         hash ^= hash >> 32;
 
-        // Never 0, which marks an empty slot of the table of values seen once.
+        // Never 0, which marks an empty slot.
         return (int)(hash & 0x7FFFFFFF) | 0x40000000;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong hash, ulong value) => BitOperations.RotateLeft((hash ^ value) * 0xC2B2AE3D27D4EB4FUL, 29);
 
-    private void Grow()
+    private void GrowEntries()
     {
         var oldEntries = _entries;
         var oldHashes = _hashes;
@@ -230,6 +274,28 @@ internal sealed class XpmValuePool : NameTable
 
         _entries = entries;
         _hashes = hashes;
-        _seen = new int[entries.Length * 2];
+    }
+
+    private void GrowSeen()
+    {
+        // The remembered first sightings move to the larger table (direct-mapped: a later one wins a shared slot).
+        var oldSeen = _seen;
+        var oldHashes = _seenHashes;
+        var seen = new string?[oldSeen.Length * 2];
+        var hashes = new int[seen.Length];
+        var mask = seen.Length - 1;
+        for (var i = 0; i < oldSeen.Length; i++)
+        {
+            if (oldSeen[i] is { } value)
+            {
+                var slot = oldHashes[i] & mask;
+                seen[slot] = value;
+                hashes[slot] = oldHashes[i];
+            }
+        }
+
+        _seen = seen;
+        _seenHashes = hashes;
+        _seenWrites = 0;
     }
 }

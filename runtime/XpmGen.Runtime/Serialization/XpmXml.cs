@@ -12,7 +12,7 @@ namespace XpmGen.Serialization;
 /// <remarks>
 /// Reading is tolerant the way XPM needs: elements are matched by local name in any order, unknown
 /// elements and stray text are skipped (Xero adds fields) except where skipping would empty a list (see
-/// <see cref="ReadList{T}"/>), and empty elements such as <c>&lt;Fax /&gt;</c>
+/// <see cref="ReadList{T}(XmlReader, string, Func{XmlReader, T})"/>), and empty elements such as <c>&lt;Fax /&gt;</c>
 /// read as <see langword="null"/>. A value that does not parse raises an <see cref="XmlException"/>
 /// naming the element, the value and the line.
 /// <para>Part of the generator's extension API: the code generated from a schema calls it, the runtime's own and an
@@ -24,10 +24,6 @@ public static class XpmXml
 {
     private static readonly XmlReaderSettings SyncSettings = CreateReaderSettings(async: false);
     private static readonly XmlReaderSettings AsyncSettings = CreateReaderSettings(async: true);
-
-    // Typed values as short as Yes/No, true/false and small numbers are shared so that reading them
-    // allocates nothing; longer ones (dates) are mostly distinct and would only crowd the pool.
-    private const int SharedTypedLength = 8;
 
     /// <summary>
     /// Creates reader settings that prohibit DTDs, resolve nothing and ignore comments and processing instructions.
@@ -112,9 +108,16 @@ public static class XpmXml
     /// shorter list.
     /// </summary>
     /// <exception cref="XmlException">The wrapper holds something other than its items (see docs/reliability.md).</exception>
-    public static List<T> ReadList<T>(XmlReader reader, string itemName, Func<XmlReader, T> readItem)
+    public static List<T> ReadList<T>(XmlReader reader, string itemName, Func<XmlReader, T> readItem) => ReadList(reader, itemName, readItem, new List<T>());
+
+    /// <summary>
+    /// Reads a wrapped list as <see cref="ReadList{T}(XmlReader, string, Func{XmlReader, T})"/> does, adding the items to
+    /// <paramref name="items"/> (a model's own list, so that reading allocates no second one) and returning it.
+    /// </summary>
+    /// <exception cref="XmlException">The wrapper holds something other than its items (see docs/reliability.md).</exception>
+    public static List<T> ReadList<T>(XmlReader reader, string itemName, Func<XmlReader, T> readItem, List<T> items)
     {
-        var items = new List<T>();
+        ArgumentNullException.ThrowIfNull(items);
         var shape = new XpmListShape(reader, itemName);
         if (!EnterElement(reader))
         {
@@ -153,11 +156,11 @@ public static class XpmXml
 
     /// <summary>Reads the text of the current element; an empty element reads as <see langword="null"/>.</summary>
     /// <remarks>
-    /// On a reader from <see cref="CreateReader(Stream, bool)"/>, short values are shared: equal values read
-    /// through the same reader return the same string instance.
+    /// On a reader from <see cref="CreateReader(Stream, bool)"/>, values are shared: equal values read through the
+    /// same reader return the same string instance from their second sighting on.
     /// </remarks>
     public static string? ReadString(XmlReader reader) => XpmValueFormat.EmptyToNull(
-        reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader, XpmValuePool.MaxPooledLength) : ReadText(reader));
+        reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader) : ReadText(reader));
 
     /// <summary>Reads a <c>Yes</c>/<c>No</c> element.</summary>
     public static bool? ReadYesNo(XmlReader reader) => Parse(reader, XpmValueFormat.ParseYesNo);
@@ -296,14 +299,18 @@ public static class XpmXml
         return reader.ReadElementContentAsString();
     }
 
-    private static T? Parse<T>(XmlReader reader, Func<string?, T?> parse)
+    private delegate T? SpanParser<T>(ReadOnlySpan<char> text)
+        where T : struct;
+
+    // Typed values are parsed from the pool's buffer: reading one allocates nothing.
+    private static T? Parse<T>(XmlReader reader, SpanParser<T> parse)
         where T : struct
     {
         var name = reader.LocalName;
         var lineInfo = reader as IXmlLineInfo;
         var line = lineInfo?.LineNumber ?? 0;
         var column = lineInfo?.LinePosition ?? 0;
-        var text = reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader, SharedTypedLength) : ReadText(reader);
+        var text = reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementChars(reader, out _) : ReadText(reader).AsSpan();
         try
         {
             return parse(text);

@@ -2562,10 +2562,10 @@ namespace XpmGen.Serialization
                         value._type = global::XpmGen.Serialization.ClientTypeXml.Read(reader);
                         break;
                     case "Contacts":
-                        value._contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ContactXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ContactXml.Read, value._contacts);
                         break;
                     case "Notes":
-                        value._notes = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.ClientNoteXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.ClientNoteXml.Read, value._notes);
                         break;
                     case "BillingClient":
                         value._billingClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
@@ -2625,10 +2625,10 @@ namespace XpmGen.Serialization
                         value._prepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     case "Groups":
-                        value._groups = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Group", global::XpmGen.Serialization.ReferenceXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Group", global::XpmGen.Serialization.ReferenceXml.Read, value._groups);
                         break;
                     case "Relationships":
-                        value._relationships = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Relationship", global::XpmGen.Serialization.ClientRelationshipXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Relationship", global::XpmGen.Serialization.ClientRelationshipXml.Read, value._relationships);
                         break;
                     case "MiddleName":
                         value._middleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
@@ -3262,7 +3262,7 @@ namespace XpmGen.Serialization
                         value._accountManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Contacts":
-                        value._contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientAddContactXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientAddContactXml.Read, value._contacts);
                         break;
                     case "BillingClientUUID":
                         value._billingClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
@@ -4052,7 +4052,7 @@ namespace XpmGen.Serialization
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Contacts":
-                        value._contacts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientContactLinkXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientContactLinkXml.Read, value._contacts);
                         break;
                     default:
                         reader.Skip();

@@ -181,7 +181,7 @@ namespace XpmGen.Serialization
                         value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Clients":
-                        value._clients = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Client", global::XpmGen.Serialization.ReferenceXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Client", global::XpmGen.Serialization.ReferenceXml.Read, value._clients);
                         break;
                     default:
                         reader.Skip();

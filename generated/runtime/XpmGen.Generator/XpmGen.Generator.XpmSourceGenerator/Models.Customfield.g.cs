@@ -967,7 +967,7 @@ namespace XpmGen.Serialization
                         value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Options":
-                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty, value._options);
                         break;
                     case "UseClient":
                         value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
@@ -1077,7 +1077,7 @@ namespace XpmGen.Serialization
                         value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Options":
-                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty, value._options);
                         break;
                     case "UseClient":
                         value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
@@ -1185,7 +1185,7 @@ namespace XpmGen.Serialization
                         value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Options":
-                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty, value._options);
                         break;
                     case "UseClient":
                         value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);

@@ -637,13 +637,13 @@ namespace XpmGen.Serialization
                         value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Jobs":
-                        value._jobs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Job", global::XpmGen.Serialization.InvoiceJobXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Job", global::XpmGen.Serialization.InvoiceJobXml.Read, value._jobs);
                         break;
                     case "Tasks":
-                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read, value._tasks);
                         break;
                     case "Costs":
-                        value._costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read, value._costs);
                         break;
                     default:
                         reader.Skip();
@@ -758,10 +758,10 @@ namespace XpmGen.Serialization
                         value._clientOrderNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Tasks":
-                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read, value._tasks);
                         break;
                     case "Costs":
-                        value._costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read, value._costs);
                         break;
                     default:
                         reader.Skip();

@@ -1644,16 +1644,16 @@ namespace XpmGen.Serialization
                         value._partner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Assigned":
-                        value._assigned = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read, value._assigned);
                         break;
                     case "Tasks":
-                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskXml.Read, value._tasks);
                         break;
                     case "Milestones":
-                        value._milestones = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Milestone", global::XpmGen.Serialization.JobMilestoneXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Milestone", global::XpmGen.Serialization.JobMilestoneXml.Read, value._milestones);
                         break;
                     case "Notes":
-                        value._notes = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.JobNoteXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.JobNoteXml.Read, value._notes);
                         break;
                     case "InternalID":
                         value._internalId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
@@ -1872,7 +1872,7 @@ namespace XpmGen.Serialization
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
                     case "Assigned":
-                        value._assigned = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read, value._assigned);
                         break;
                     case "TaskID":
                         value._taskId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
@@ -2034,7 +2034,7 @@ namespace XpmGen.Serialization
                         value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Comments":
-                        value._comments = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Comment", global::XpmGen.Serialization.JobNoteCommentXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Comment", global::XpmGen.Serialization.JobNoteCommentXml.Read, value._comments);
                         break;
                     default:
                         reader.Skip();
@@ -2963,7 +2963,7 @@ namespace XpmGen.Serialization
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     case "Tasks":
-                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskReorderItemXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskReorderItemXml.Read, value._tasks);
                         break;
                     default:
                         reader.Skip();

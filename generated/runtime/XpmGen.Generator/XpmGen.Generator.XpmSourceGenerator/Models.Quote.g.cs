@@ -687,13 +687,13 @@ namespace XpmGen.Serialization
                         value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Tasks":
-                        value._tasks = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.QuoteTaskXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.QuoteTaskXml.Read, value._tasks);
                         break;
                     case "Costs":
-                        value._costs = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.QuoteCostXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.QuoteCostXml.Read, value._costs);
                         break;
                     case "Options":
-                        value._options = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", global::XpmGen.Serialization.QuoteOptionXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", global::XpmGen.Serialization.QuoteOptionXml.Read, value._options);
                         break;
                     default:
                         reader.Skip();

@@ -293,7 +293,7 @@ namespace XpmGen.Serialization
                         value._owner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     case "Parts":
-                        value._parts = global::XpmGen.Serialization.XpmXml.ReadList(reader, "Part", global::XpmGen.Serialization.ReferenceXml.Read);
+                        global::XpmGen.Serialization.XpmXml.ReadList(reader, "Part", global::XpmGen.Serialization.ReferenceXml.Read, value._parts);
                         break;
                     case "Tag":
                         value._tags.Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
