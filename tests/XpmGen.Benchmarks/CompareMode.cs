@@ -173,7 +173,7 @@ internal static class CompareMode
 
         Console.WriteLine($"  {what}: xpmgen allocated {Mb(allocated)}; it returns ~{Mb(e.Retained)} = {e.StringCount:N0} strings {Mb(e.StringBytes)} + {e.ObjectCount:N0} objects {Mb(e.ObjectBytes)} + {e.ListCount:N0} lists {Mb(e.ListBytes)}");
         Console.WriteLine($"    with the value pool, shared strings are counted once: it returns ~{Mb(returned)} ({Mb(e.InstanceStringBytes)} of strings); allocated/returned {F2((double)allocated / returned)}, garbage {Mb(allocated - returned)}");
-        Console.WriteLine($"    before the pool, the garbage was: text of {e.TempValueCount:N0} typed values {Mb(e.TempValueBytes)} (now mostly shared or parsed from the pool), replaced default lists {Mb(e.ReplacedListBytes)}, outgrown list arrays {Mb(e.GrowthBytes)}, XmlReader buffers {Mb(raw.ReaderOverhead)}");
+        Console.WriteLine($"    a reader without the pool and the item buffers would leave as garbage: text of {e.TempValueCount:N0} typed values {Mb(e.TempValueBytes)} (now parsed from the pool's buffer), replaced default lists {Mb(e.ReplacedListBytes)} (now read into the model's own), outgrown list arrays ~{Mb(e.GrowthBytes)} (now gathered in a pooled array), XmlReader buffers {Mb(raw.ReaderOverhead)}");
         Console.WriteLine($"    the returned strings take {Mb(e.InstanceStringBytes)} (each instance counted once); {Mb(e.StringBytes)} unshared, {Mb(e.DistinctStringBytes)} if all equal values shared one instance");
         Console.WriteLine($"    for scale: rawscan allocated {Mb(rawAllocated)} (its text strings {Mb(raw.TextStrings)}), XmlSerializer allocated {Mb(serializerAllocated)} ({F2((double)serializerAllocated / allocated)}x xpmgen)");
     }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Xml;
 using XpmGen.Serialization;
@@ -81,6 +83,48 @@ public sealed class XmlPrimitiveTests
         using var empty = XpmXml.CreateReader(new StringReader("<W />"));
         empty.MoveToContent();
         Assert.Empty(XpmXml.ReadList(empty, "Item", XpmXml.ReadString));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    public void A_read_list_holds_exactly_its_items(int count)
+    {
+        var xml = "<W>" + string.Concat(Enumerable.Range(0, count).Select(static i => $"<Item>{i}</Item>")) + "</W>";
+        using var reader = XpmXml.CreateReader(new StringReader(xml));
+        reader.MoveToContent();
+
+        var items = XpmXml.ReadList(reader, "Item", XpmXml.ReadInt);
+
+        Assert.Equal(Enumerable.Range(0, count).Select(static i => (int?)i), items);
+        Assert.Equal(count, items.Capacity);
+    }
+
+    [Fact]
+    public void A_list_read_into_a_models_list_is_appended_and_returned()
+    {
+        var existing = new List<string?> { "kept" };
+        using var reader = XpmXml.CreateReader(new StringReader("<W><Item>a</Item><Item>b</Item></W>"));
+        reader.MoveToContent();
+
+        var items = XpmXml.ReadList(reader, "Item", XpmXml.ReadString, existing);
+
+        Assert.Same(existing, items);
+        Assert.Equal(new[] { "kept", "a", "b" }, items);
+    }
+
+    [Fact]
+    public void An_item_that_fails_to_read_fails_the_list_and_the_next_read_starts_clean()
+    {
+        using var bad = XpmXml.CreateReader(new StringReader("<W><Item>1</Item><Item>x</Item></W>"));
+        bad.MoveToContent();
+        Assert.Throws<XmlException>(() => XpmXml.ReadList(bad, "Item", XpmXml.ReadInt));
+
+        using var good = XpmXml.CreateReader(new StringReader("<W><Item>2</Item></W>"));
+        good.MoveToContent();
+        Assert.Equal(new int?[] { 2 }, XpmXml.ReadList(good, "Item", XpmXml.ReadInt));
     }
 
     [Fact]

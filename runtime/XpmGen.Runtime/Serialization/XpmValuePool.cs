@@ -208,32 +208,28 @@ internal sealed class XpmValuePool : NameTable
         return prefix.Length == 0 ? rest : prefix + rest;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> text)
     {
-        // The length and up to four words (the first eight characters, the middle four and the last four): cheap for
-        // every length, and enough to tell apart the values of a field; a collision costs a comparison, never a wrong result.
+        // Every character counts, four at a time: templated values (web addresses, e-mail addresses, notes that
+        // differ in a name) share their ends and often their length, and a hash of a sample of them would make
+        // such values collide and displace each other. A collision costs a comparison, never a wrong result.
         var bytes = MemoryMarshal.AsBytes(text);
         var hash = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
-        if (bytes.Length >= 8)
+        while (bytes.Length >= 8)
         {
             hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes));
-            hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes.Slice(bytes.Length - 8)));
-            if (bytes.Length >= 16)
-            {
-                hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes.Slice(8)));
-                if (bytes.Length >= 32)
-                {
-                    hash = Mix(hash, MemoryMarshal.Read<ulong>(bytes.Slice((bytes.Length / 2) & ~1)));
-                }
-            }
+            bytes = bytes.Slice(8);
         }
-        else
+
+        if (bytes.Length >= 4)
         {
-            foreach (var c in text)
-            {
-                hash = Mix(hash, c);
-            }
+            hash = Mix(hash, MemoryMarshal.Read<uint>(bytes));
+            bytes = bytes.Slice(4);
+        }
+
+        if (bytes.Length >= 2)
+        {
+            hash = Mix(hash, MemoryMarshal.Read<ushort>(bytes));
         }
 
         hash ^= hash >> 32;

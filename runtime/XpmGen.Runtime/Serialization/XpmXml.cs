@@ -124,33 +124,44 @@ public static class XpmXml
             return items;
         }
 
-        while (true)
+        // The items gather in a pooled array and the list gets exactly the room they take: a list kept in a
+        // result holds no spare slots, and no outgrown arrays are left behind.
+        var gathered = new XpmItemBuffer<T>();
+        try
         {
-            switch (reader.NodeType)
+            while (true)
             {
-                case XmlNodeType.Element when shape.IsItem(reader):
-                    shape.Item();
-                    items.Add(readItem(reader));
-                    continue;
-                case XmlNodeType.Element:
-                    shape.Other(reader);
-                    reader.Skip();
-                    continue;
-                case XmlNodeType.EndElement:
-                    shape.End();
-                    reader.Read();
-                    return items;
-                case XmlNodeType.Text or XmlNodeType.CDATA:
-                    shape.Text(reader);
-                    break;
-                case XmlNodeType.None:
-                    throw new XmlException("The document ended inside an element.");
-            }
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element when shape.IsItem(reader):
+                        shape.Item();
+                        gathered.Add(readItem(reader));
+                        continue;
+                    case XmlNodeType.Element:
+                        shape.Other(reader);
+                        reader.Skip();
+                        continue;
+                    case XmlNodeType.EndElement:
+                        shape.End();
+                        reader.Read();
+                        gathered.AppendTo(items);
+                        return items;
+                    case XmlNodeType.Text or XmlNodeType.CDATA:
+                        shape.Text(reader);
+                        break;
+                    case XmlNodeType.None:
+                        throw new XmlException("The document ended inside an element.");
+                }
 
-            if (!reader.Read())
-            {
-                throw new XmlException("The document ended inside an element.");
+                if (!reader.Read())
+                {
+                    throw new XmlException("The document ended inside an element.");
+                }
             }
+        }
+        finally
+        {
+            gathered.Dispose();
         }
     }
 
