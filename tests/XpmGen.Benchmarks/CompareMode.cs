@@ -301,15 +301,19 @@ internal static class ColdRead
                 return 2;
         }
 
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
+        var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
         var started = Stopwatch.GetTimestamp();
         var count = read();
         var elapsed = Stopwatch.GetTimestamp() - started;
+        var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitBefore;
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - methodsBefore;
 
         // For scale: the same parse again in the same process (XmlSerializer reuses the serializer it built).
         started = Stopwatch.GetTimestamp();
         read();
         var second = Stopwatch.GetTimestamp() - started;
-        Console.WriteLine($"COLD {contender} ticks {elapsed} frequency {Stopwatch.Frequency} items {count} second {second}");
+        Console.WriteLine($"COLD {contender} ticks {elapsed} frequency {Stopwatch.Frequency} items {count} second {second} jit-ms {jit.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} methods {methods}");
         return 0;
     }
 

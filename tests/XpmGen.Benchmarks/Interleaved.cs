@@ -71,12 +71,17 @@ internal static class Interleaved
         return samples.ToDictionary(static kv => kv.Key, static kv => Median(kv.Value));
     }
 
-    /// <summary>As <see cref="Measure"/>, for asynchronous batches.</summary>
-    public static async Task<Dictionary<string, double>> MeasureAsync(string title, IReadOnlyList<AsyncContender> contenders, int warmupRounds, TimeSpan budget, int minRounds, int maxRounds)
+    /// <summary>
+    /// As <see cref="Measure"/>, for asynchronous batches. The warm-up lasts <paramref name="warmupRounds"/> rounds and at
+    /// least <paramref name="minWarmup"/>: tiered compilation promotes a method only after it has been called a while and
+    /// no new tier-0 code has been compiled for 100 ms, so a short warm-up would time some contenders' code at tier 0.
+    /// </summary>
+    public static async Task<Dictionary<string, double>> MeasureAsync(string title, IReadOnlyList<AsyncContender> contenders, int warmupRounds, TimeSpan budget, int minRounds, int maxRounds, TimeSpan minWarmup = default)
     {
         var samples = contenders.ToDictionary(static c => c.Name, static _ => new List<double>());
         var pauses = contenders.ToDictionary(static c => c.Name, static _ => new List<double>());
-        for (var i = 0; i < warmupRounds; i++)
+        var warming = Stopwatch.StartNew();
+        for (var i = 0; i < warmupRounds || warming.Elapsed < minWarmup; i++)
         {
             foreach (var contender in contenders)
             {

@@ -105,7 +105,7 @@ internal static class RequestOverhead
             }
         }
 
-        return await Interleaved.MeasureAsync(title, contenders, warmupRounds: 20, TimeSpan.FromSeconds(6), minRounds: 15, maxRounds: 200).ConfigureAwait(false);
+        return await Interleaved.MeasureAsync(title, contenders, warmupRounds: 20, TimeSpan.FromSeconds(6), minRounds: 15, maxRounds: 200, minWarmup: TimeSpan.FromSeconds(2)).ConfigureAwait(false);
     }
 
     /// <summary>What an application would write by hand: same headers, same secure reader settings, same fields, status checked.</summary>

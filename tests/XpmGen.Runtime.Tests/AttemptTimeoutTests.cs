@@ -49,6 +49,37 @@ public sealed class AttemptTimeoutTests
         Assert.True(clock.Elapsed < (AttemptTimeout * expectedHits) + TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task Calls_after_a_timed_out_call_get_a_fresh_deadline()
+    {
+        // The transport keeps the deadline of an attempt that did not time out for the next one; one that fired must
+        // never be handed on, or every later call on the client would be cancelled at once.
+        var stall = true;
+        await using var server = TestHttpServer.Start(_ => Volatile.Read(ref stall)
+            ? new CannedResponse { Body = OkBody, Mode = BodyMode.Stall, CutAt = 20 }
+            : new CannedResponse { Body = OkBody });
+        var client = CreateRetryingClient(server);
+
+        await Assert.ThrowsAsync<XpmConnectionException>(() => client.SendAsync(AddClient(new ClientModel { Name = "Stall Ltd" }), Deadline(30)));
+        Volatile.Write(ref stall, false);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var clients = await client.SendAsync(ListClients(), Deadline(30));
+            Assert.Equal("Acme", Assert.Single(clients).Name);
+        }
+
+        // The caller's own token, cancelled after a successful call, does not reach the next call's deadline.
+        using (var caller = new CancellationTokenSource())
+        {
+            await client.SendAsync(ListClients(), caller.Token);
+            caller.Cancel();
+        }
+
+        Assert.Equal("Acme", Assert.Single(await client.SendAsync(ListClients(), Deadline(30))).Name);
+        Assert.Equal(6, server.Requests.Count);
+    }
+
     [Theory]
     [InlineData(true, 3)]
     [InlineData(false, 1)]

@@ -96,10 +96,40 @@ public sealed class XmlPrimitiveTests
         using var reader = XpmXml.CreateReader(new StringReader(xml));
         reader.MoveToContent();
 
-        var items = XpmXml.ReadList(reader, "Item", XpmXml.ReadInt);
+        var items = XpmXml.ReadList(reader, "Item", XpmXml.ReadString);
 
-        Assert.Equal(Enumerable.Range(0, count).Select(static i => (int?)i), items);
+        Assert.Equal(Enumerable.Range(0, count).Select(static i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), items);
         Assert.Equal(count, items.Capacity);
+    }
+
+    [Fact]
+    public void A_list_of_values_reads_in_order()
+    {
+        using var reader = XpmXml.CreateReader(new StringReader("<W><Item>3</Item><Item>1</Item><Item/><Item>2</Item></W>"));
+        reader.MoveToContent();
+
+        Assert.Equal(new int?[] { 3, 1, null, 2 }, XpmXml.ReadList(reader, "Item", XpmXml.ReadInt));
+    }
+
+    [Fact]
+    public void Lists_inside_list_items_keep_their_own_items()
+    {
+        // The outer list's items are gathered while each inner list gathers its own.
+        var xml = "<W>" + string.Concat(Enumerable.Range(0, 40).Select(static i => $"<Item><Inner><V>{i}a</V><V>{i}b</V></Inner></Item>")) + "</W>";
+        using var reader = XpmXml.CreateReader(new StringReader(xml));
+        reader.MoveToContent();
+
+        var items = XpmXml.ReadList(reader, "Item", static r =>
+        {
+            XpmXml.EnterElement(r);
+            XpmXml.MoveToNextChild(r);
+            var inner = XpmXml.ReadList(r, "V", XpmXml.ReadString);
+            XpmXml.MoveToNextChild(r);
+            return inner;
+        });
+
+        Assert.Equal(40, items.Count);
+        Assert.All(items.Select(static (inner, i) => (inner, i)), static x => Assert.Equal(new[] { $"{x.i}a", $"{x.i}b" }, x.inner));
     }
 
     [Fact]
@@ -120,11 +150,11 @@ public sealed class XmlPrimitiveTests
     {
         using var bad = XpmXml.CreateReader(new StringReader("<W><Item>1</Item><Item>x</Item></W>"));
         bad.MoveToContent();
-        Assert.Throws<XmlException>(() => XpmXml.ReadList(bad, "Item", XpmXml.ReadInt));
+        Assert.Throws<XmlException>(() => XpmXml.ReadList(bad, "Item", static r => XpmXml.ReadInt(r)?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         using var good = XpmXml.CreateReader(new StringReader("<W><Item>2</Item></W>"));
         good.MoveToContent();
-        Assert.Equal(new int?[] { 2 }, XpmXml.ReadList(good, "Item", XpmXml.ReadInt));
+        Assert.Equal(new[] { "2" }, XpmXml.ReadList(good, "Item", XpmXml.ReadString));
     }
 
     [Fact]

@@ -23,6 +23,8 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
 {
     private const string TenantIdHeader = "xero-tenant-id";
 
+    private CancellationTokenSource? _spareDeadline;
+
     private static readonly string UserAgentValue = new ProductInfoHeaderValue("XpmGen", GetVersion()).ToString();
     private static readonly string AcceptValue = new MediaTypeWithQualityHeaderValue("application/xml") + ", " + new MediaTypeWithQualityHeaderValue("text/xml");
 
@@ -36,7 +38,35 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
     {
         // A message is sent once only, so every attempt builds its own.
         using var message = BuildMessage(call);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deadline = RentDeadline();
+        using var callerCancels = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline)
+            : default;
+        try
+        {
+            return await SendAsync(call, message, deadline, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            callerCancels.Dispose();
+            ReturnDeadline(deadline);
+        }
+    }
+
+    // A deadline source that did not fire is reset and kept for the next attempt (one spare per stage): sequential
+    // calls then take no new source and no new timer. A source that fired, or that cannot be reset, is disposed.
+    private CancellationTokenSource RentDeadline() => Interlocked.Exchange(ref _spareDeadline, null) ?? new CancellationTokenSource();
+
+    private void ReturnDeadline(CancellationTokenSource deadline)
+    {
+        if (!deadline.TryReset() || Interlocked.CompareExchange(ref _spareDeadline, deadline, null) is not null)
+        {
+            deadline.Dispose();
+        }
+    }
+
+    private async ValueTask<XpmResponse> SendAsync(XpmCall call, HttpRequestMessage message, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    {
 
         // When a resilience handler inside the HttpClient retries, its own attempt timeout bounds each header wait
         // and this stage must not cut its retries short; the body is still read under this stage's timeout.
@@ -125,8 +155,14 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
         message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
         message.Headers.TryAddWithoutValidation("User-Agent", UserAgentValue);
 
-        // Read by the resilience handler's rule and the re-send guard inside the HttpClient pipeline.
-        message.Options.Set(XpmResilienceExtensions.IdempotentKey, call.Endpoint.IsIdempotent);
+        // Read by the resilience handler's rule and the re-send guard inside the HttpClient pipeline. The rule takes
+        // the method's word when the flag is absent (a GET may be sent again), so the flag is set only where the endpoint
+        // says otherwise; a GET then carries no options at all.
+        if (call.Endpoint.IsIdempotent != (call.Method == HttpMethod.Get))
+        {
+            message.Options.Set(XpmResilienceExtensions.IdempotentKey, call.Endpoint.IsIdempotent);
+        }
+
         if (!call.Endpoint.IsIdempotent)
         {
             message.Options.Set(XpmWriteOnceHandler.AttemptKey, new XpmWriteOnceHandler.Attempt());

@@ -1,31 +1,43 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 
 namespace XpmGen.Serialization;
 
 /// <summary>
-/// Gathers the items of one list as they are read, in an array rented from <see cref="ArrayPool{T}.Shared"/>, so
-/// that the list they end in can be given exactly the room they take (<see cref="AppendTo"/>). A local of one read:
-/// it must be disposed, which clears and returns the array.
+/// Gathers the items of one list as they are read, so that the list they end in can be given exactly the room they
+/// take (<see cref="AppendTo{T}"/>): a list kept in a result holds no spare slots and leaves no outgrown arrays behind.
+/// A local of one read; it must be disposed.
 /// </summary>
-internal struct XpmItemBuffer<T> : IDisposable
+/// <remarks>
+/// Items are held as <see cref="object"/> in one array per thread that is lent to the outermost list being read (a
+/// list inside an item gets an array of its own), not in an <c>ArrayPool&lt;T&gt;</c> per item type: each of those
+/// would be another generic type to load in a process's first read. Value-type items are not gathered here (they
+/// would be boxed); <see cref="XpmXml"/> adds them to their list directly.
+/// </remarks>
+internal struct XpmItemBuffer : IDisposable
 {
-    private T[]? _items;
+    // The largest array kept for the next list on this thread: enough for most lists, small enough to keep.
+    private const int MaxKeptLength = 1024;
+
+    [ThreadStatic]
+    private static object?[]? t_spare;
+
+    private object?[]? _items;
     private int _count;
 
-    /// <summary>Adds an item, renting a larger array when the current one is full.</summary>
-    public void Add(T item)
+    /// <summary>Adds an item, growing the array when it is full.</summary>
+    public void Add(object? item)
     {
         if (_items is null)
         {
-            _items = ArrayPool<T>.Shared.Rent(16);
+            _items = t_spare ?? new object?[16];
+            t_spare = null;
         }
         else if (_count == _items.Length)
         {
-            var larger = ArrayPool<T>.Shared.Rent(_count * 2);
+            var larger = new object?[_count * 2];
             Array.Copy(_items, larger, _count);
-            Return(_items, _count);
+            Keep(_items, _count);
             _items = larger;
         }
 
@@ -33,7 +45,7 @@ internal struct XpmItemBuffer<T> : IDisposable
     }
 
     /// <summary>Appends the gathered items to <paramref name="list"/>, growing it once to the exact size needed.</summary>
-    public readonly void AppendTo(List<T> list)
+    public readonly void AppendTo<T>(List<T> list)
     {
         if (_count == 0)
         {
@@ -46,23 +58,29 @@ internal struct XpmItemBuffer<T> : IDisposable
             list.Capacity = needed;
         }
 
-        list.AddRange(new ReadOnlySpan<T>(_items, 0, _count));
+        for (var i = 0; i < _count; i++)
+        {
+            list.Add((T)_items![i]!);
+        }
     }
 
-    /// <summary>Clears the rented array (so that it holds no item alive) and returns it to the pool.</summary>
+    /// <summary>Clears the array (so that it holds no item alive) and keeps it for the thread's next list.</summary>
     public void Dispose()
     {
         if (_items is { } items)
         {
-            Return(items, _count);
+            Keep(items, _count);
             _items = null;
             _count = 0;
         }
     }
 
-    private static void Return(T[] items, int count)
+    private static void Keep(object?[] items, int count)
     {
         Array.Clear(items, 0, count);
-        ArrayPool<T>.Shared.Return(items);
+        if (items.Length <= MaxKeptLength && (t_spare is null || t_spare.Length < items.Length))
+        {
+            t_spare = items;
+        }
     }
 }

@@ -48,6 +48,17 @@ public static class XpmXml
         return XmlReader.Create(stream, WithValuePool(async));
     }
 
+    /// <summary>
+    /// Creates a secure reader over a response body of <paramref name="length"/> bytes held in memory: with a value pool
+    /// from <see cref="PooledBodyBytes"/> on, without one below. A small body's strings cost little, and most of its
+    /// values (identifiers, names, addresses) occur once, so a pool would only add its tables and lookups to the call.
+    /// </summary>
+    internal static XmlReader CreateReader(Stream stream, int length) =>
+        XmlReader.Create(stream, length >= PooledBodyBytes ? WithValuePool(async: false) : SyncSettings);
+
+    /// <summary>The smallest buffered body that is read with a value pool (64 KB, a few dozen detailed clients).</summary>
+    internal const int PooledBodyBytes = 64 * 1024;
+
     /// <summary>Creates a secure reader over text (the text reader is not closed with the reader).</summary>
     public static XmlReader CreateReader(TextReader text, bool async = false)
     {
@@ -124,9 +135,9 @@ public static class XpmXml
             return items;
         }
 
-        // The items gather in a pooled array and the list gets exactly the room they take: a list kept in a
-        // result holds no spare slots, and no outgrown arrays are left behind.
-        var gathered = new XpmItemBuffer<T>();
+        // Items gather in a lent array and the list gets exactly the room they take: a list kept in a result holds
+        // no spare slots, and no outgrown arrays are left behind. Value-type items go straight to their list.
+        var gathered = new XpmItemBuffer();
         try
         {
             while (true)
@@ -135,7 +146,16 @@ public static class XpmXml
                 {
                     case XmlNodeType.Element when shape.IsItem(reader):
                         shape.Item();
-                        gathered.Add(readItem(reader));
+                        var item = readItem(reader);
+                        if (typeof(T).IsValueType)
+                        {
+                            items.Add(item);
+                        }
+                        else
+                        {
+                            gathered.Add(item);
+                        }
+
                         continue;
                     case XmlNodeType.Element:
                         shape.Other(reader);
