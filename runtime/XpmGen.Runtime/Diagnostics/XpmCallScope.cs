@@ -86,6 +86,12 @@ internal sealed class XpmCallScope : IDisposable
 
         if (error is null)
         {
+            // The limits are looked up only for a log that is written.
+            if (!_logger.IsEnabled(LogLevel.Debug))
+            {
+                return;
+            }
+
             var limits = _limits();
             XpmLog.CallCompleted(_logger, _call.Method.Method, _call.Path, _call.TenantId, _call.StatusCode ?? 0, elapsed.TotalMilliseconds, _call.CorrelationId, limits?.MinuteRemaining, limits?.DayRemaining, limits?.AppMinuteRemaining);
         }

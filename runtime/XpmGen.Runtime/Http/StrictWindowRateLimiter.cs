@@ -97,7 +97,7 @@ internal sealed class StrictWindowRateLimiter : RateLimiter
         base.Dispose(disposing);
     }
 
-    private bool TryTake(out TimeSpan wait)
+    internal bool TryTake(out TimeSpan wait)
     {
         lock (_lock)
         {

@@ -21,6 +21,7 @@ public sealed class XpmRateLimiter : XpmRateLimiterBase
 {
     private readonly ConcurrentDictionary<string, TenantLimits> _tenants = new(StringComparer.OrdinalIgnoreCase);
     private readonly StrictWindowRateLimiter _app;
+    private LastTenant? _lastTenant;
 
     /// <summary>Creates a limiter with the given figures.</summary>
     /// <param name="options">The limits; Xero's published ones when <see langword="null"/>.</param>
@@ -55,10 +56,30 @@ public sealed class XpmRateLimiter : XpmRateLimiterBase
         ValueTask.FromResult(Tenant(tenantId).DayBlockedUntil);
 
     /// <inheritdoc />
-    protected override async ValueTask<XpmLimitAcquisition> AcquireCallSlotAsync(string tenantId, CancellationToken cancellationToken)
+    protected override ValueTask<XpmLimitAcquisition> AcquireCallSlotAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var (lease, waited) = await Acquire(Tenant(tenantId).Concurrency, cancellationToken).ConfigureAwait(false);
-        return lease is null ? XpmLimitAcquisition.Refused("tenant_concurrency") : XpmLimitAcquisition.Acquired(lease, waited ? "tenant_concurrency" : null);
+        // A free slot is taken without a state machine; waiting for one is the slow path.
+        var concurrency = Tenant(tenantId).Concurrency;
+        var lease = concurrency.AttemptAcquire(1);
+        if (lease.IsAcquired)
+        {
+            return ValueTask.FromResult(XpmLimitAcquisition.Acquired(lease, null));
+        }
+
+        lease.Dispose();
+        return WaitForCallSlotAsync(concurrency, cancellationToken);
+    }
+
+    private static async ValueTask<XpmLimitAcquisition> WaitForCallSlotAsync(ConcurrencyLimiter concurrency, CancellationToken cancellationToken)
+    {
+        var lease = await concurrency.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease.IsAcquired)
+        {
+            return XpmLimitAcquisition.Acquired(lease, "tenant_concurrency");
+        }
+
+        lease.Dispose();
+        return XpmLimitAcquisition.Refused("tenant_concurrency");
     }
 
     /// <inheritdoc />
@@ -66,16 +87,31 @@ public sealed class XpmRateLimiter : XpmRateLimiterBase
         ValueTask.FromResult(Tenant(tenantId).PausedUntil);
 
     /// <inheritdoc />
-    protected override async ValueTask<XpmLimitAcquisition> AcquireWindowPermitAsync(string tenantId, CancellationToken cancellationToken)
+    protected override ValueTask<XpmLimitAcquisition> AcquireWindowPermitAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var (app, appWaited) = await Acquire(_app, cancellationToken).ConfigureAwait(false);
-        if (app is null)
+        // Both windows with room: the permits are taken without a state machine (they hold nothing to release).
+        var window = Tenant(tenantId).Window;
+        var appTaken = _app.TryTake(out _);
+        return appTaken && window.TryTake(out _)
+            ? ValueTask.FromResult(XpmLimitAcquisition.Acquired(null, null))
+            : WaitForWindowsAsync(window, appTaken, cancellationToken);
+    }
+
+    private async ValueTask<XpmLimitAcquisition> WaitForWindowsAsync(StrictWindowRateLimiter window, bool appTaken, CancellationToken cancellationToken)
+    {
+        var appWaited = false;
+        if (!appTaken)
         {
-            return XpmLimitAcquisition.Refused("app_window");
+            (var app, appWaited) = await Acquire(_app, cancellationToken).ConfigureAwait(false);
+            if (app is null)
+            {
+                return XpmLimitAcquisition.Refused("app_window");
+            }
+
+            app.Dispose();
         }
 
-        app.Dispose();
-        var (tenant, tenantWaited) = await Acquire(Tenant(tenantId).Window, cancellationToken).ConfigureAwait(false);
+        var (tenant, tenantWaited) = await Acquire(window, cancellationToken).ConfigureAwait(false);
         if (tenant is null)
         {
             return XpmLimitAcquisition.Refused("tenant_window");
@@ -127,7 +163,22 @@ public sealed class XpmRateLimiter : XpmRateLimiterBase
         return (null, true);
     }
 
-    private TenantLimits Tenant(string tenantId) =>
+    private TenantLimits Tenant(string tenantId)
+    {
+        // A client sends every call with the same tenant id instance: the last one found is checked by reference before
+        // the case-insensitive lookup (four per call otherwise).
+        var last = Volatile.Read(ref _lastTenant);
+        if (last is not null && ReferenceEquals(last.Id, tenantId))
+        {
+            return last.Limits;
+        }
+
+        var limits = FindTenant(tenantId);
+        Volatile.Write(ref _lastTenant, new LastTenant(tenantId, limits));
+        return limits;
+    }
+
+    private TenantLimits FindTenant(string tenantId) =>
         _tenants.GetOrAdd(tenantId, static (_, self) => new TenantLimits(
             new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
@@ -140,6 +191,8 @@ public sealed class XpmRateLimiter : XpmRateLimiterBase
     // A strict sliding log measured on the clock: any interval of the configured length holds at most the
     // permitted calls (WindowWithMargin: a call can leave a little after its permit).
     private StrictWindowRateLimiter CreateWindow(int permits) => new(permits, WindowWithMargin, TimeProvider);
+
+    private sealed record LastTenant(string Id, TenantLimits Limits);
 
     private sealed class TenantLimits(ConcurrencyLimiter concurrency, StrictWindowRateLimiter window) : IDisposable
     {

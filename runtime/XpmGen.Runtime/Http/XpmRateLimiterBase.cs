@@ -92,7 +92,10 @@ public abstract class XpmRateLimiterBase : IDisposable
     {
     }
 
-    /// <summary>Until when calls of the tenant fail unsent because XPM reported its day's budget spent (a past time when they do not).</summary>
+    /// <summary>
+    /// Until when calls of the tenant fail unsent because XPM reported its day's budget spent (a past time when they do not;
+    /// <see cref="DateTimeOffset.MinValue"/> when no block was ever set, which spares reading the clock).
+    /// </summary>
     /// <param name="tenantId">The tenant (empty for calls without one).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The end of the block.</returns>
@@ -104,7 +107,10 @@ public abstract class XpmRateLimiterBase : IDisposable
     /// <returns>The slot, released by disposing <see cref="XpmLimitAcquisition.Release"/>; not acquired when too many calls wait already.</returns>
     protected abstract ValueTask<XpmLimitAcquisition> AcquireCallSlotAsync(string tenantId, CancellationToken cancellationToken);
 
-    /// <summary>Until when XPM asked the tenant to pause (a past time when it did not).</summary>
+    /// <summary>
+    /// Until when XPM asked the tenant to pause (a past time when it did not; <see cref="DateTimeOffset.MinValue"/> when it
+    /// never did, which spares reading the clock).
+    /// </summary>
     /// <param name="tenantId">The tenant (empty for calls without one).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The end of the pause.</returns>
@@ -132,7 +138,9 @@ public abstract class XpmRateLimiterBase : IDisposable
     {
         var tenant = tenantId ?? string.Empty;
         var blockedUntil = await StepAsync(static (l, t, c) => l.GetDayBlockedUntilAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
-        var blocked = blockedUntil - TimeProvider.GetUtcNow();
+
+        // The clock is read only when a block was ever set (DateTimeOffset.MinValue: none).
+        var blocked = blockedUntil == DateTimeOffset.MinValue ? TimeSpan.Zero : blockedUntil - TimeProvider.GetUtcNow();
         if (blocked > TimeSpan.Zero)
         {
             var status = GetStatus(tenant);
@@ -153,7 +161,7 @@ public abstract class XpmRateLimiterBase : IDisposable
     {
         var tenant = tenantId ?? string.Empty;
         var pausedUntil = await StepAsync(static (l, t, c) => l.GetPausedUntilAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
-        var pause = pausedUntil - TimeProvider.GetUtcNow();
+        var pause = pausedUntil == DateTimeOffset.MinValue ? TimeSpan.Zero : pausedUntil - TimeProvider.GetUtcNow();
         if (pause > TimeSpan.Zero)
         {
             metrics.ThrottledWait("paused");
@@ -200,7 +208,12 @@ public abstract class XpmRateLimiterBase : IDisposable
     }
 
     /// <summary>Runs one step on this limiter, or on the fallback while the store is unreachable.</summary>
-    private async ValueTask<T> StepAsync<TState, T>(Func<XpmRateLimiterBase, TState, CancellationToken, ValueTask<T>> step, TState state, CancellationToken cancellationToken)
+    private ValueTask<T> StepAsync<TState, T>(Func<XpmRateLimiterBase, TState, CancellationToken, ValueTask<T>> step, TState state, CancellationToken cancellationToken) =>
+
+        // A limiter without a fallback (the local one) runs the step as it is: no state machine around it.
+        _fallback is null ? step(this, state, cancellationToken) : StepWithFallbackAsync(step, state, cancellationToken);
+
+    private async ValueTask<T> StepWithFallbackAsync<TState, T>(Func<XpmRateLimiterBase, TState, CancellationToken, ValueTask<T>> step, TState state, CancellationToken cancellationToken)
     {
         if (_fallback is { } fallback && UseFallback)
         {
@@ -314,6 +327,9 @@ public readonly struct XpmLimitAcquisition : IEquatable<XpmLimitAcquisition>
 /// <param name="DayUnblocked">Whether the response says calls are left today (any day block ends).</param>
 public sealed record XpmRateLimitObservation(XpmRateLimitStatus? Status, TimeSpan? Pause, TimeSpan? DayBlock, bool DayUnblocked)
 {
+    // A response without limit headers that asks for nothing: one instance for all of them.
+    private static readonly XpmRateLimitObservation Nothing = new(null, null, null, false);
+
     /// <summary>Reads what <paramref name="response"/> means for the limits.</summary>
     /// <param name="response">An XPM response.</param>
     /// <param name="options">The limits (the window and the day re-check).</param>
@@ -347,6 +363,8 @@ public sealed record XpmRateLimitObservation(XpmRateLimitStatus? Status, TimeSpa
         // Retry-After, when given, says exactly when XPM takes calls again; otherwise wait out the window.
         var minuteSpent = figures?.MinuteRemaining == 0 && (retryAfter is not null || !limiterCountsEveryInstance);
         TimeSpan? pause = tooMany || minuteSpent ? retryAfter ?? options.Window : null;
-        return new XpmRateLimitObservation(figures, pause, dayBlock, dayUnblocked);
+        return figures is null && pause is null && dayBlock is null && !dayUnblocked
+            ? Nothing
+            : new XpmRateLimitObservation(figures, pause, dayBlock, dayUnblocked);
     }
 }

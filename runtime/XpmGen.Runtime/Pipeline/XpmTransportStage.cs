@@ -39,15 +39,61 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
         // A message is sent once only, so every attempt builds its own.
         using var message = BuildMessage(call);
         var deadline = RentDeadline();
-        using var callerCancels = cancellationToken.CanBeCanceled
+        var callerCancels = cancellationToken.CanBeCanceled
             ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadline)
             : default;
         try
         {
-            return await SendAsync(call, message, deadline, cancellationToken).ConfigureAwait(false);
+            // When a resilience handler inside the HttpClient retries, its own attempt timeout bounds each header wait
+            // and this stage must not cut its retries short; the body is still read under this stage's timeout.
+            if (!headersTimedByHandler)
+            {
+                deadline.CancelAfter(attemptTimeout);
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (deadline.IsCancellationRequested || XpmRetryRule.Classify(ex, callerCancelled: false) != XpmFailureKind.Other))
+            {
+                throw ConnectionFailure(call, ex, headersArrived: false, timedOut: deadline.IsCancellationRequested);
+            }
+
+            deadline.CancelAfter(attemptTimeout);
+            try
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    var error = await XpmBoundedBody.ReadAsync(response, XpmBoundedBody.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
+                    return new XpmResponse(response) { Body = error.Bytes, BodyLength = error.Length, BodyCutShort = error.CutShort };
+                }
+
+                if (call.Streamed)
+                {
+                    var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+                    return new XpmResponse(response) { Stream = stream };
+                }
+
+                var body = await XpmBoundedBody.ReadAsync(response, maxBodyBytes, deadline.Token, failWhenLarger: true).ConfigureAwait(false);
+                return new XpmResponse(response) { Body = body.Bytes, BodyLength = body.Length, BodyCutShort = body.CutShort };
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException or HttpRequestException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                response.Dispose();
+                throw ConnectionFailure(call, ex, headersArrived: true, timedOut: true);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
         finally
         {
+            // The caller's registration goes first (it waits for a cancel in progress), so a deadline that is kept
+            // can no longer be cancelled by this call's caller.
             callerCancels.Dispose();
             ReturnDeadline(deadline);
         }
@@ -62,56 +108,6 @@ internal sealed class XpmTransportStage(HttpClient httpClient, TimeSpan attemptT
         if (!deadline.TryReset() || Interlocked.CompareExchange(ref _spareDeadline, deadline, null) is not null)
         {
             deadline.Dispose();
-        }
-    }
-
-    private async ValueTask<XpmResponse> SendAsync(XpmCall call, HttpRequestMessage message, CancellationTokenSource deadline, CancellationToken cancellationToken)
-    {
-
-        // When a resilience handler inside the HttpClient retries, its own attempt timeout bounds each header wait
-        // and this stage must not cut its retries short; the body is still read under this stage's timeout.
-        if (!headersTimedByHandler)
-        {
-            deadline.CancelAfter(attemptTimeout);
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (deadline.IsCancellationRequested || XpmRetryRule.Classify(ex, callerCancelled: false) != XpmFailureKind.Other))
-        {
-            throw ConnectionFailure(call, ex, headersArrived: false, timedOut: deadline.IsCancellationRequested);
-        }
-
-        deadline.CancelAfter(attemptTimeout);
-        try
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                var error = await XpmBoundedBody.ReadAsync(response, XpmBoundedBody.MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
-                return new XpmResponse(response) { Body = error.Bytes, BodyLength = error.Length, BodyCutShort = error.CutShort };
-            }
-
-            if (call.Streamed)
-            {
-                var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
-                return new XpmResponse(response) { Stream = stream };
-            }
-
-            var body = await XpmBoundedBody.ReadAsync(response, maxBodyBytes, deadline.Token, failWhenLarger: true).ConfigureAwait(false);
-            return new XpmResponse(response) { Body = body.Bytes, BodyLength = body.Length, BodyCutShort = body.CutShort };
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException or HttpRequestException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            response.Dispose();
-            throw ConnectionFailure(call, ex, headersArrived: true, timedOut: true);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
         }
     }
 
