@@ -29,6 +29,7 @@ internal static class KnownTypes
 
     public const string XpmXml = "global::XpmGen.Serialization.XpmXml";
     public const string XpmValueFormat = "global::XpmGen.Serialization.XpmValueFormat";
+    public const string XpmMemberNames = "global::XpmGen.Serialization.XpmMemberNames";
     public const string XpmClient = "global::XpmGen.XpmClient";
     public const string XpmEndpoint = "global::XpmGen.XpmEndpoint";
     public const string XpmEndpoints = "global::XpmGen.XpmEndpoints";

@@ -151,6 +151,14 @@ internal sealed class ModelEmitter
         writer.Line(KnownTypes.GeneratedCode);
         writer.Line(KnownTypes.EditorBrowsableNever);
         writer.OpenBlock($"public static partial class {model.Name}Xml");
+        var elements = model.Properties.Where(static p => p.Shape != MemberShape.Attribute).ToList();
+        if (elements.Count > 0)
+        {
+            // The element names in schema order: Read dispatches on a member's index (a jump table), not on its name.
+            writer.Line($"private static readonly {KnownTypes.XpmMemberNames} ElementNames = new({string.Join(", ", elements.Select(static p => SourceWriter.Literal(p.XmlName)))});");
+            writer.Line();
+        }
+
         EmitReader(writer, model, modelType);
         writer.Line();
         EmitWriter(writer, model, modelType);
@@ -203,11 +211,25 @@ internal sealed class ModelEmitter
         writer.Line("return value;");
         writer.CloseBlock();
         writer.Line();
-        writer.OpenBlock($"while ({KnownTypes.XpmXml}.MoveToNextChild(reader))");
-        writer.OpenBlock("switch (reader.LocalName)");
-        foreach (var property in model.Properties.Where(static p => p.Shape != MemberShape.Attribute))
+        var elements = model.Properties.Where(static p => p.Shape != MemberShape.Attribute).ToList();
+        if (elements.Count == 0)
         {
-            writer.Line($"case {SourceWriter.Literal(property.XmlName)}:");
+            writer.OpenBlock($"while ({KnownTypes.XpmXml}.MoveToNextChild(reader))");
+            writer.Line("reader.Skip();");
+            writer.CloseBlock();
+            writer.Line();
+            writer.Line("return value;");
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.Line("var next = 0;");
+        writer.OpenBlock($"while ({KnownTypes.XpmXml}.MoveToNextChild(reader))");
+        writer.OpenBlock("switch (ElementNames.IndexOf(reader.LocalName, ref next))");
+        for (var index = 0; index < elements.Count; index++)
+        {
+            var property = elements[index];
+            writer.Line($"case {index.ToString(System.Globalization.CultureInfo.InvariantCulture)}: // <{property.XmlName}>");
             writer.Indent();
             switch (property.Shape)
             {

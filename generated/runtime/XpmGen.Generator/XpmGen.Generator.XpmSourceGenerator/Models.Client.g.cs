@@ -2457,6 +2457,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Title", "Gender", "FirstName", "LastName", "OtherName", "Email", "DateOfBirth", "Address", "City", "Region", "PostCode", "Country", "PostalAddress", "PostalCity", "PostalRegion", "PostalPostCode", "PostalCountry", "Phone", "Fax", "Website", "ReferralSource", "ExportCode", "IsArchived", "IsDeleted", "AccountManager", "Type", "Contacts", "Notes", "BillingClient", "JobManager", "TaxNumber", "CompanyNumber", "BusinessNumber", "BusinessStructure", "BalanceMonth", "PrepareGST", "GSTRegistered", "GSTPeriod", "GSTBasis", "ProvisionalTaxBasis", "ProvisionalTaxRatio", "SignedTaxAuthority", "TaxAgent", "AgencyStatus", "ReturnType", "PrepareActivityStatement", "PrepareTaxReturn", "Groups", "Relationships", "MiddleName", "DateOfDeath", "PlaceOfBirthCity", "PlaceOfBirthCountryCode", "Industry", "IsProspect", "BranchNumber", "BankBSB", "BankAccountName", "BankAccountNumber", "BankName", "ActiveAtoClient", "ClientCode", "AutoBasOptInCriteria", "WebUrl");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Client"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2473,206 +2475,207 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Title":
+                    case 2: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Gender":
+                    case 3: // <Gender>
                         value._gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "FirstName":
+                    case 4: // <FirstName>
                         value._firstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "LastName":
+                    case 5: // <LastName>
                         value._lastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "OtherName":
+                    case 6: // <OtherName>
                         value._otherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 7: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "DateOfBirth":
+                    case 8: // <DateOfBirth>
                         value._dateOfBirth = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Address":
+                    case 9: // <Address>
                         value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "City":
+                    case 10: // <City>
                         value._city = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Region":
+                    case 11: // <Region>
                         value._region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostCode":
+                    case 12: // <PostCode>
                         value._postCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Country":
+                    case 13: // <Country>
                         value._country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalAddress":
+                    case 14: // <PostalAddress>
                         value._postalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalCity":
+                    case 15: // <PostalCity>
                         value._postalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalRegion":
+                    case 16: // <PostalRegion>
                         value._postalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalPostCode":
+                    case 17: // <PostalPostCode>
                         value._postalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalCountry":
+                    case 18: // <PostalCountry>
                         value._postalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 19: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Fax":
+                    case 20: // <Fax>
                         value._fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Website":
+                    case 21: // <Website>
                         value._website = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ReferralSource":
+                    case 22: // <ReferralSource>
                         value._referralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ExportCode":
+                    case 23: // <ExportCode>
                         value._exportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsArchived":
+                    case 24: // <IsArchived>
                         value._isArchived = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "IsDeleted":
+                    case 25: // <IsDeleted>
                         value._isDeleted = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "AccountManager":
+                    case 26: // <AccountManager>
                         value._accountManager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Type":
+                    case 27: // <Type>
                         value._type = global::XpmGen.Serialization.ClientTypeXml.Read(reader);
                         break;
-                    case "Contacts":
+                    case 28: // <Contacts>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ContactXml.Read, value._contacts);
                         break;
-                    case "Notes":
+                    case 29: // <Notes>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.ClientNoteXml.Read, value._notes);
                         break;
-                    case "BillingClient":
+                    case 30: // <BillingClient>
                         value._billingClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "JobManager":
+                    case 31: // <JobManager>
                         value._jobManager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "TaxNumber":
+                    case 32: // <TaxNumber>
                         value._taxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "CompanyNumber":
+                    case 33: // <CompanyNumber>
                         value._companyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BusinessNumber":
+                    case 34: // <BusinessNumber>
                         value._businessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BusinessStructure":
+                    case 35: // <BusinessStructure>
                         value._businessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BalanceMonth":
+                    case 36: // <BalanceMonth>
                         value._balanceMonth = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "PrepareGST":
+                    case 37: // <PrepareGST>
                         value._prepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "GSTRegistered":
+                    case 38: // <GSTRegistered>
                         value._gstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "GSTPeriod":
+                    case 39: // <GSTPeriod>
                         value._gstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "GSTBasis":
+                    case 40: // <GSTBasis>
                         value._gstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ProvisionalTaxBasis":
+                    case 41: // <ProvisionalTaxBasis>
                         value._provisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ProvisionalTaxRatio":
+                    case 42: // <ProvisionalTaxRatio>
                         value._provisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "SignedTaxAuthority":
+                    case 43: // <SignedTaxAuthority>
                         value._signedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "TaxAgent":
+                    case 44: // <TaxAgent>
                         value._taxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AgencyStatus":
+                    case 45: // <AgencyStatus>
                         value._agencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ReturnType":
+                    case 46: // <ReturnType>
                         value._returnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PrepareActivityStatement":
+                    case 47: // <PrepareActivityStatement>
                         value._prepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "PrepareTaxReturn":
+                    case 48: // <PrepareTaxReturn>
                         value._prepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Groups":
+                    case 49: // <Groups>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Group", global::XpmGen.Serialization.ReferenceXml.Read, value._groups);
                         break;
-                    case "Relationships":
+                    case 50: // <Relationships>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Relationship", global::XpmGen.Serialization.ClientRelationshipXml.Read, value._relationships);
                         break;
-                    case "MiddleName":
+                    case 51: // <MiddleName>
                         value._middleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "DateOfDeath":
+                    case 52: // <DateOfDeath>
                         value._dateOfDeath = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "PlaceOfBirthCity":
+                    case 53: // <PlaceOfBirthCity>
                         value._placeOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PlaceOfBirthCountryCode":
+                    case 54: // <PlaceOfBirthCountryCode>
                         value._placeOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Industry":
+                    case 55: // <Industry>
                         value._industry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsProspect":
+                    case 56: // <IsProspect>
                         value._isProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "BranchNumber":
+                    case 57: // <BranchNumber>
                         value._branchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BankBSB":
+                    case 58: // <BankBSB>
                         value._bankBsb = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BankAccountName":
+                    case 59: // <BankAccountName>
                         value._bankAccountName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BankAccountNumber":
+                    case 60: // <BankAccountNumber>
                         value._bankAccountNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BankName":
+                    case 61: // <BankName>
                         value._bankName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ActiveAtoClient":
+                    case 62: // <ActiveAtoClient>
                         value._activeAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "ClientCode":
+                    case 63: // <ClientCode>
                         value._clientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AutoBasOptInCriteria":
+                    case 64: // <AutoBasOptInCriteria>
                         value._autoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
                         break;
-                    case "WebUrl":
+                    case 65: // <WebUrl>
                         value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -2820,6 +2823,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientTypeXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "CostMarkup", "PaymentTerm", "PaymentDay");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientType"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2836,20 +2841,21 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "CostMarkup":
+                    case 1: // <CostMarkup>
                         value._costMarkup = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "PaymentTerm":
+                    case 2: // <PaymentTerm>
                         value._paymentTerm = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PaymentDay":
+                    case 3: // <PaymentDay>
                         value._paymentDay = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     default:
@@ -2884,6 +2890,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class AutoBasOptInCriteriaXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Annually", "Monthly", "Quarterly", "Opt-Out");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.AutoBasOptInCriteria"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2900,20 +2908,21 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Annually":
+                    case 0: // <Annually>
                         value._annually = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Monthly":
+                    case 1: // <Monthly>
                         value._monthly = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Quarterly":
+                    case 2: // <Quarterly>
                         value._quarterly = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Opt-Out":
+                    case 3: // <Opt-Out>
                         value._optOut = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -2948,6 +2957,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Salutation", "Addressee", "Mobile", "Email", "Phone", "IsDeleted", "IsPrimary", "Position");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Contact"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2964,38 +2975,39 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Salutation":
+                    case 2: // <Salutation>
                         value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Addressee":
+                    case 3: // <Addressee>
                         value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Mobile":
+                    case 4: // <Mobile>
                         value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 5: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 6: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsDeleted":
+                    case 7: // <IsDeleted>
                         value._isDeleted = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "IsPrimary":
+                    case 8: // <IsPrimary>
                         value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Position":
+                    case 9: // <Position>
                         value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3036,6 +3048,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientNoteXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Title", "Text", "Folder", "Date", "CreatedBy", "Tags");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientNote"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3052,26 +3066,27 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Title":
+                    case 0: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 1: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Folder":
+                    case 2: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 3: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "CreatedBy":
+                    case 4: // <CreatedBy>
                         value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Tags":
+                    case 5: // <Tags>
                         value._tags = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3108,6 +3123,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Type", "RelatedClient", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationship"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3124,29 +3141,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Type":
+                    case 1: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "RelatedClient":
+                    case 2: // <RelatedClient>
                         value._relatedClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "NumberOfShares":
+                    case 3: // <NumberOfShares>
                         value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Percentage":
+                    case 4: // <Percentage>
                         value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "StartDate":
+                    case 5: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "EndDate":
+                    case 6: // <EndDate>
                         value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
@@ -3187,6 +3205,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Email", "Address", "City", "Region", "PostCode", "Country", "PostalAddress", "PostalCity", "PostalRegion", "PostalPostCode", "PostalCountry", "Phone", "Fax", "WebSite", "ReferralSource", "ExportCode", "AccountManagerUUID", "Contacts", "BillingClientUUID", "FirstName", "LastName", "OtherName", "DateOfBirth", "JobManagerUUID", "TaxNumber", "CompanyNumber", "BusinessNumber", "BusinessStructure", "BalanceMonth", "PrepareGST", "GSTRegistered", "GSTPeriod", "GSTBasis", "ProvisionalTaxBasis", "ProvisionalTaxRatio", "SignedTaxAuthority", "TaxAgent", "AgencyStatus", "ReturnType", "PrepareActivityStatement", "PrepareTaxReturn", "MiddleName", "Title", "Gender", "DateOfDeath", "PlaceOfBirthCity", "PlaceOfBirthCountryCode", "IsProspect", "BranchNumber", "AutoBasOptInCriteria", "ActiveAtoClient", "ClientCode");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3203,167 +3223,168 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 1: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Address":
+                    case 2: // <Address>
                         value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "City":
+                    case 3: // <City>
                         value._city = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Region":
+                    case 4: // <Region>
                         value._region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostCode":
+                    case 5: // <PostCode>
                         value._postCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Country":
+                    case 6: // <Country>
                         value._country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalAddress":
+                    case 7: // <PostalAddress>
                         value._postalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalCity":
+                    case 8: // <PostalCity>
                         value._postalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalRegion":
+                    case 9: // <PostalRegion>
                         value._postalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalPostCode":
+                    case 10: // <PostalPostCode>
                         value._postalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalCountry":
+                    case 11: // <PostalCountry>
                         value._postalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 12: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Fax":
+                    case 13: // <Fax>
                         value._fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "WebSite":
+                    case 14: // <WebSite>
                         value._webSite = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ReferralSource":
+                    case 15: // <ReferralSource>
                         value._referralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ExportCode":
+                    case 16: // <ExportCode>
                         value._exportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AccountManagerUUID":
+                    case 17: // <AccountManagerUUID>
                         value._accountManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Contacts":
+                    case 18: // <Contacts>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientAddContactXml.Read, value._contacts);
                         break;
-                    case "BillingClientUUID":
+                    case 19: // <BillingClientUUID>
                         value._billingClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "FirstName":
+                    case 20: // <FirstName>
                         value._firstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "LastName":
+                    case 21: // <LastName>
                         value._lastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "OtherName":
+                    case 22: // <OtherName>
                         value._otherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "DateOfBirth":
+                    case 23: // <DateOfBirth>
                         value._dateOfBirth = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "JobManagerUUID":
+                    case 24: // <JobManagerUUID>
                         value._jobManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TaxNumber":
+                    case 25: // <TaxNumber>
                         value._taxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "CompanyNumber":
+                    case 26: // <CompanyNumber>
                         value._companyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BusinessNumber":
+                    case 27: // <BusinessNumber>
                         value._businessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BusinessStructure":
+                    case 28: // <BusinessStructure>
                         value._businessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BalanceMonth":
+                    case 29: // <BalanceMonth>
                         value._balanceMonth = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PrepareGST":
+                    case 30: // <PrepareGST>
                         value._prepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "GSTRegistered":
+                    case 31: // <GSTRegistered>
                         value._gstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "GSTPeriod":
+                    case 32: // <GSTPeriod>
                         value._gstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "GSTBasis":
+                    case 33: // <GSTBasis>
                         value._gstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ProvisionalTaxBasis":
+                    case 34: // <ProvisionalTaxBasis>
                         value._provisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ProvisionalTaxRatio":
+                    case 35: // <ProvisionalTaxRatio>
                         value._provisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "SignedTaxAuthority":
+                    case 36: // <SignedTaxAuthority>
                         value._signedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "TaxAgent":
+                    case 37: // <TaxAgent>
                         value._taxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AgencyStatus":
+                    case 38: // <AgencyStatus>
                         value._agencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ReturnType":
+                    case 39: // <ReturnType>
                         value._returnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PrepareActivityStatement":
+                    case 40: // <PrepareActivityStatement>
                         value._prepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "PrepareTaxReturn":
+                    case 41: // <PrepareTaxReturn>
                         value._prepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "MiddleName":
+                    case 42: // <MiddleName>
                         value._middleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Title":
+                    case 43: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Gender":
+                    case 44: // <Gender>
                         value._gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "DateOfDeath":
+                    case 45: // <DateOfDeath>
                         value._dateOfDeath = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "PlaceOfBirthCity":
+                    case 46: // <PlaceOfBirthCity>
                         value._placeOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PlaceOfBirthCountryCode":
+                    case 47: // <PlaceOfBirthCountryCode>
                         value._placeOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsProspect":
+                    case 48: // <IsProspect>
                         value._isProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "BranchNumber":
+                    case 49: // <BranchNumber>
                         value._branchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AutoBasOptInCriteria":
+                    case 50: // <AutoBasOptInCriteria>
                         value._autoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
                         break;
-                    case "ActiveAtoClient":
+                    case 51: // <ActiveAtoClient>
                         value._activeAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "ClientCode":
+                    case 52: // <ClientCode>
                         value._clientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3459,6 +3480,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientAddContactXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "IsPrimary", "Salutation", "Addressee", "Phone", "Mobile", "Email", "Position");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientAddContact"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3475,32 +3498,33 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsPrimary":
+                    case 1: // <IsPrimary>
                         value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Salutation":
+                    case 2: // <Salutation>
                         value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Addressee":
+                    case 3: // <Addressee>
                         value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 4: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Mobile":
+                    case 5: // <Mobile>
                         value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 6: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Position":
+                    case 7: // <Position>
                         value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3539,6 +3563,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Email", "Address", "City", "Region", "PostCode", "Country", "PostalAddress", "PostalCity", "PostalRegion", "PostalPostCode", "PostalCountry", "Phone", "Fax", "WebSite", "ReferralSource", "AccountManagerUUID", "BillingClientUUID", "FirstName", "LastName", "OtherName", "DateOfBirth", "JobManagerUUID", "TaxNumber", "CompanyNumber", "BusinessNumber", "BusinessStructure", "BalanceMonth", "PrepareGST", "GSTRegistered", "GSTPeriod", "GSTBasis", "ProvisionalTaxBasis", "ProvisionalTaxRatio", "SignedTaxAuthority", "TaxAgent", "AgencyStatus", "ReturnType", "PrepareActivityStatement", "PrepareTaxReturn", "MiddleName", "Title", "Gender", "DateOfDeath", "PlaceOfBirthCity", "PlaceOfBirthCountryCode", "IsProspect", "ExportCode", "BranchNumber", "AutoBasOptInCriteria", "ActiveAtoClient", "ClientCode");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3555,167 +3581,168 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 2: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Address":
+                    case 3: // <Address>
                         value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "City":
+                    case 4: // <City>
                         value._city = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Region":
+                    case 5: // <Region>
                         value._region = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostCode":
+                    case 6: // <PostCode>
                         value._postCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Country":
+                    case 7: // <Country>
                         value._country = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalAddress":
+                    case 8: // <PostalAddress>
                         value._postalAddress = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalCity":
+                    case 9: // <PostalCity>
                         value._postalCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalRegion":
+                    case 10: // <PostalRegion>
                         value._postalRegion = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalPostCode":
+                    case 11: // <PostalPostCode>
                         value._postalPostCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PostalCountry":
+                    case 12: // <PostalCountry>
                         value._postalCountry = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 13: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Fax":
+                    case 14: // <Fax>
                         value._fax = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "WebSite":
+                    case 15: // <WebSite>
                         value._webSite = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ReferralSource":
+                    case 16: // <ReferralSource>
                         value._referralSource = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AccountManagerUUID":
+                    case 17: // <AccountManagerUUID>
                         value._accountManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BillingClientUUID":
+                    case 18: // <BillingClientUUID>
                         value._billingClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "FirstName":
+                    case 19: // <FirstName>
                         value._firstName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "LastName":
+                    case 20: // <LastName>
                         value._lastName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "OtherName":
+                    case 21: // <OtherName>
                         value._otherName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "DateOfBirth":
+                    case 22: // <DateOfBirth>
                         value._dateOfBirth = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "JobManagerUUID":
+                    case 23: // <JobManagerUUID>
                         value._jobManagerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TaxNumber":
+                    case 24: // <TaxNumber>
                         value._taxNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "CompanyNumber":
+                    case 25: // <CompanyNumber>
                         value._companyNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BusinessNumber":
+                    case 26: // <BusinessNumber>
                         value._businessNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BusinessStructure":
+                    case 27: // <BusinessStructure>
                         value._businessStructure = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BalanceMonth":
+                    case 28: // <BalanceMonth>
                         value._balanceMonth = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PrepareGST":
+                    case 29: // <PrepareGST>
                         value._prepareGst = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "GSTRegistered":
+                    case 30: // <GSTRegistered>
                         value._gstRegistered = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "GSTPeriod":
+                    case 31: // <GSTPeriod>
                         value._gstPeriod = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "GSTBasis":
+                    case 32: // <GSTBasis>
                         value._gstBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ProvisionalTaxBasis":
+                    case 33: // <ProvisionalTaxBasis>
                         value._provisionalTaxBasis = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ProvisionalTaxRatio":
+                    case 34: // <ProvisionalTaxRatio>
                         value._provisionalTaxRatio = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "SignedTaxAuthority":
+                    case 35: // <SignedTaxAuthority>
                         value._signedTaxAuthority = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "TaxAgent":
+                    case 36: // <TaxAgent>
                         value._taxAgent = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AgencyStatus":
+                    case 37: // <AgencyStatus>
                         value._agencyStatus = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ReturnType":
+                    case 38: // <ReturnType>
                         value._returnType = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PrepareActivityStatement":
+                    case 39: // <PrepareActivityStatement>
                         value._prepareActivityStatement = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "PrepareTaxReturn":
+                    case 40: // <PrepareTaxReturn>
                         value._prepareTaxReturn = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "MiddleName":
+                    case 41: // <MiddleName>
                         value._middleName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Title":
+                    case 42: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Gender":
+                    case 43: // <Gender>
                         value._gender = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "DateOfDeath":
+                    case 44: // <DateOfDeath>
                         value._dateOfDeath = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "PlaceOfBirthCity":
+                    case 45: // <PlaceOfBirthCity>
                         value._placeOfBirthCity = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PlaceOfBirthCountryCode":
+                    case 46: // <PlaceOfBirthCountryCode>
                         value._placeOfBirthCountryCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsProspect":
+                    case 47: // <IsProspect>
                         value._isProspect = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "ExportCode":
+                    case 48: // <ExportCode>
                         value._exportCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "BranchNumber":
+                    case 49: // <BranchNumber>
                         value._branchNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AutoBasOptInCriteria":
+                    case 50: // <AutoBasOptInCriteria>
                         value._autoBasOptInCriteria = global::XpmGen.Serialization.AutoBasOptInCriteriaXml.Read(reader);
                         break;
-                    case "ActiveAtoClient":
+                    case 51: // <ActiveAtoClient>
                         value._activeAtoClient = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "ClientCode":
+                    case 52: // <ClientCode>
                         value._clientCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3802,6 +3829,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientUuidRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientUuidRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3818,11 +3847,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3854,6 +3884,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Client", "Name", "Salutation", "Addressee", "Mobile", "Email", "Phone", "Position", "IsPrimary");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ContactAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3870,35 +3902,36 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Client":
+                    case 0: // <Client>
                         value._client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Salutation":
+                    case 2: // <Salutation>
                         value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Addressee":
+                    case 3: // <Addressee>
                         value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Mobile":
+                    case 4: // <Mobile>
                         value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 5: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 6: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Position":
+                    case 7: // <Position>
                         value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsPrimary":
+                    case 8: // <IsPrimary>
                         value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     default:
@@ -3941,6 +3974,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Salutation", "Addressee", "Mobile", "Email", "Phone", "Client", "Position", "IsPrimary");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ContactUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3957,35 +3992,36 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Salutation":
+                    case 1: // <Salutation>
                         value._salutation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Addressee":
+                    case 2: // <Addressee>
                         value._addressee = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Mobile":
+                    case 3: // <Mobile>
                         value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 4: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 5: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Client":
+                    case 6: // <Client>
                         value._client = global::XpmGen.Serialization.ClientUuidRequestXml.Read(reader);
                         break;
-                    case "Position":
+                    case 7: // <Position>
                         value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsPrimary":
+                    case 8: // <IsPrimary>
                         value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     default:
@@ -4028,6 +4064,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientContactLinkRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Contacts");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientContactLinkRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -4044,14 +4082,15 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Contacts":
+                    case 1: // <Contacts>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Contact", global::XpmGen.Serialization.ClientContactLinkXml.Read, value._contacts);
                         break;
                     default:
@@ -4093,6 +4132,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientContactLinkXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Position", "IsPrimary");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientContactLink"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -4109,17 +4150,18 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Position":
+                    case 1: // <Position>
                         value._position = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "IsPrimary":
+                    case 2: // <IsPrimary>
                         value._isPrimary = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
                     default:
@@ -4153,6 +4195,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ClientUUID", "RelatedClientUUID", "Type", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -4169,29 +4213,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ClientUUID":
+                    case 0: // <ClientUUID>
                         value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "RelatedClientUUID":
+                    case 1: // <RelatedClientUUID>
                         value._relatedClientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Type":
+                    case 2: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "NumberOfShares":
+                    case 3: // <NumberOfShares>
                         value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Percentage":
+                    case 4: // <Percentage>
                         value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "StartDate":
+                    case 5: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "EndDate":
+                    case 6: // <EndDate>
                         value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
@@ -4229,6 +4274,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -4245,23 +4292,24 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "NumberOfShares":
+                    case 1: // <NumberOfShares>
                         value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Percentage":
+                    case 2: // <Percentage>
                         value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "StartDate":
+                    case 3: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "EndDate":
+                    case 4: // <EndDate>
                         value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
@@ -4297,6 +4345,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipUuidRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipUuidRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -4313,11 +4363,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -4349,6 +4400,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipDetailXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Client", "RelatedClient", "RelationshipType", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipDetail"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -4365,32 +4418,33 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Client":
+                    case 1: // <Client>
                         value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "RelatedClient":
+                    case 2: // <RelatedClient>
                         value._relatedClient = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "RelationshipType":
+                    case 3: // <RelationshipType>
                         value._relationshipType = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "NumberOfShares":
+                    case 4: // <NumberOfShares>
                         value._numberOfShares = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Percentage":
+                    case 5: // <Percentage>
                         value._percentage = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "StartDate":
+                    case 6: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "EndDate":
+                    case 7: // <EndDate>
                         value._endDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
                     default:
@@ -4438,6 +4492,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientDocumentAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ClientUUID", "Title", "Text", "Folder", "FileName", "Content");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientDocumentAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -4454,26 +4510,27 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ClientUUID":
+                    case 0: // <ClientUUID>
                         value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Title":
+                    case 1: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 2: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Folder":
+                    case 3: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "FileName":
+                    case 4: // <FileName>
                         value._fileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Content":
+                    case 5: // <Content>
                         value._content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

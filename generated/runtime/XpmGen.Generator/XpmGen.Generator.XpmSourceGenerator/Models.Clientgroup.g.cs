@@ -148,6 +148,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientGroupXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Taxable", "WebUrl", "Clients");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientGroup"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -164,23 +166,24 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Taxable":
+                    case 2: // <Taxable>
                         value._taxable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "WebUrl":
+                    case 3: // <WebUrl>
                         value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Clients":
+                    case 4: // <Clients>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Client", global::XpmGen.Serialization.ReferenceXml.Read, value._clients);
                         break;
                     default:
@@ -225,6 +228,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientGroupAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Taxable", "ClientUUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientGroupAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -241,17 +246,18 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Taxable":
+                    case 1: // <Taxable>
                         value._taxable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "ClientUUID":
+                    case 2: // <ClientUUID>
                         value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -285,6 +291,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientGroupMembersRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "add", "remove");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientGroupMembersRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -301,17 +309,18 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "add":
+                    case 1: // <add>
                         value._add.Add(global::XpmGen.Serialization.ClientGroupMemberXml.Read(reader));
                         break;
-                    case "remove":
+                    case 2: // <remove>
                         value._remove.Add(global::XpmGen.Serialization.ClientGroupMemberXml.Read(reader));
                         break;
                     default:
@@ -391,12 +400,7 @@ namespace XpmGen.Serialization
 
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
-                {
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                reader.Skip();
             }
 
             return value;
@@ -425,6 +429,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientGroupUuidRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientGroupUuidRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -441,11 +447,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

@@ -253,6 +253,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CostXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Description", "Code", "Note", "UnitCost", "UnitPrice", "IncomeAccount", "CostOfSaleAccount", "Supplier");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Cost"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -269,35 +271,36 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 1: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 2: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 3: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UnitCost":
+                    case 4: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 5: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "IncomeAccount":
+                    case 6: // <IncomeAccount>
                         value._incomeAccount = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "CostOfSaleAccount":
+                    case 7: // <CostOfSaleAccount>
                         value._costOfSaleAccount = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Supplier":
+                    case 8: // <Supplier>
                         value._supplier = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     default:
@@ -340,6 +343,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CostAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Code", "Note", "UnitCost", "UnitPrice", "SupplierUUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CostAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -356,26 +361,27 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Description":
+                    case 0: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 1: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 2: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UnitCost":
+                    case 3: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 4: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "SupplierUUID":
+                    case 5: // <SupplierUUID>
                         value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -412,6 +418,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CostUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Description", "Code", "Note", "UnitCost", "UnitPrice", "SupplierUUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CostUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -428,29 +436,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 1: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 2: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 3: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UnitCost":
+                    case 4: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 5: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "SupplierUUID":
+                    case 6: // <SupplierUUID>
                         value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -488,6 +497,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CostUuidRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CostUuidRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -504,11 +515,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -558,12 +570,7 @@ namespace XpmGen.Serialization
 
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
-                {
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                reader.Skip();
             }
 
             return value;

@@ -724,6 +724,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldValueXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Text", "Date", "Number", "Decimal", "Boolean");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldValue"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -740,29 +742,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 2: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 3: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Number":
+                    case 4: // <Number>
                         value._number = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Decimal":
+                    case 5: // <Decimal>
                         value._decimal = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Boolean":
+                    case 6: // <Boolean>
                         value._boolean = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
@@ -800,6 +803,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldValueUpdateXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Text", "Date", "Number", "Decimal", "Boolean");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldValueUpdate"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -816,29 +821,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 2: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 3: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "Number":
+                    case 4: // <Number>
                         value._number = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Decimal":
+                    case 5: // <Decimal>
                         value._decimal = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Boolean":
+                    case 6: // <Boolean>
                         value._boolean = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
@@ -876,6 +882,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldValuesUpdateXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("CustomField");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldValuesUpdate"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -892,11 +900,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "CustomField":
+                    case 0: // <CustomField>
                         value._fields.Add(global::XpmGen.Serialization.CustomFieldValueUpdateXml.Read(reader));
                         break;
                     default:
@@ -934,6 +943,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldDefinitionXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Type", "LinkUrl", "Options", "UseClient", "UseContact", "UseJob", "UseJobTask", "UseJobCost", "UseJobTime", "UseLead", "UseSupplier", "ValueElement");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinition"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -950,50 +961,51 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Type":
+                    case 2: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "LinkUrl":
+                    case 3: // <LinkUrl>
                         value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Options":
+                    case 4: // <Options>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty, value._options);
                         break;
-                    case "UseClient":
+                    case 5: // <UseClient>
                         value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseContact":
+                    case 6: // <UseContact>
                         value._useContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJob":
+                    case 7: // <UseJob>
                         value._useJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobTask":
+                    case 8: // <UseJobTask>
                         value._useJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobCost":
+                    case 9: // <UseJobCost>
                         value._useJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobTime":
+                    case 10: // <UseJobTime>
                         value._useJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseLead":
+                    case 11: // <UseLead>
                         value._useLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseSupplier":
+                    case 12: // <UseSupplier>
                         value._useSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "ValueElement":
+                    case 13: // <ValueElement>
                         value._valueElement = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -1047,6 +1059,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldDefinitionAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Type", "LinkUrl", "Options", "UseClient", "UseContact", "UseJob", "UseJobTask", "UseJobCost", "UseJobTime", "UseLead", "UseSupplier");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1063,44 +1077,45 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Type":
+                    case 1: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "LinkUrl":
+                    case 2: // <LinkUrl>
                         value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Options":
+                    case 3: // <Options>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty, value._options);
                         break;
-                    case "UseClient":
+                    case 4: // <UseClient>
                         value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseContact":
+                    case 5: // <UseContact>
                         value._useContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJob":
+                    case 6: // <UseJob>
                         value._useJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobTask":
+                    case 7: // <UseJobTask>
                         value._useJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobCost":
+                    case 8: // <UseJobCost>
                         value._useJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobTime":
+                    case 9: // <UseJobTime>
                         value._useJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseLead":
+                    case 10: // <UseLead>
                         value._useLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseSupplier":
+                    case 11: // <UseSupplier>
                         value._useSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
@@ -1152,6 +1167,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldDefinitionUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Type", "LinkUrl", "Options", "UseClient", "UseContact", "UseJob", "UseJobTask", "UseJobCost", "UseJobTime", "UseLead", "UseSupplier");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1168,47 +1185,48 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Type":
+                    case 2: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "LinkUrl":
+                    case 3: // <LinkUrl>
                         value._linkUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Options":
+                    case 4: // <Options>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", static reader => global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty, value._options);
                         break;
-                    case "UseClient":
+                    case 5: // <UseClient>
                         value._useClient = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseContact":
+                    case 6: // <UseContact>
                         value._useContact = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJob":
+                    case 7: // <UseJob>
                         value._useJob = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobTask":
+                    case 8: // <UseJobTask>
                         value._useJobTask = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobCost":
+                    case 9: // <UseJobCost>
                         value._useJobCost = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseJobTime":
+                    case 10: // <UseJobTime>
                         value._useJobTime = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseLead":
+                    case 11: // <UseLead>
                         value._useLead = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "UseSupplier":
+                    case 12: // <UseSupplier>
                         value._useSupplier = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
@@ -1261,6 +1279,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldDefinitionUuidRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionUuidRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1277,11 +1297,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

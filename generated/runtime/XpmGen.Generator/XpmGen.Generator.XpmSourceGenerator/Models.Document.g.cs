@@ -76,6 +76,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class DocumentXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Title", "Text", "Folder", "Date", "CreatedBy", "FileName", "URL");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Document"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -92,29 +94,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Title":
+                    case 0: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 1: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Folder":
+                    case 2: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 3: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "CreatedBy":
+                    case 4: // <CreatedBy>
                         value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "FileName":
+                    case 5: // <FileName>
                         value._fileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "URL":
+                    case 6: // <URL>
                         value._url = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

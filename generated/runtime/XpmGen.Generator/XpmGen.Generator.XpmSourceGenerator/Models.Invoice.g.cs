@@ -568,6 +568,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "InternalUUID", "UUID", "Type", "Status", "JobText", "Description", "Date", "DueDate", "Amount", "AmountTax", "AmountIncludingTax", "AmountPaid", "AmountOutstanding", "Client", "Contact", "Jobs", "Tasks", "Costs");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Invoice"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -584,65 +586,66 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "InternalUUID":
+                    case 1: // <InternalUUID>
                         value._internalUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UUID":
+                    case 2: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Type":
+                    case 3: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Status":
+                    case 4: // <Status>
                         value._status = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "JobText":
+                    case 5: // <JobText>
                         value._jobText = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 6: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 7: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "DueDate":
+                    case 8: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Amount":
+                    case 9: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountTax":
+                    case 10: // <AmountTax>
                         value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountIncludingTax":
+                    case 11: // <AmountIncludingTax>
                         value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountPaid":
+                    case 12: // <AmountPaid>
                         value._amountPaid = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountOutstanding":
+                    case 13: // <AmountOutstanding>
                         value._amountOutstanding = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Client":
+                    case 14: // <Client>
                         value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Contact":
+                    case 15: // <Contact>
                         value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Jobs":
+                    case 16: // <Jobs>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Job", global::XpmGen.Serialization.InvoiceJobXml.Read, value._jobs);
                         break;
-                    case "Tasks":
+                    case 17: // <Tasks>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read, value._tasks);
                         break;
-                    case "Costs":
+                    case 18: // <Costs>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read, value._costs);
                         break;
                     default:
@@ -725,6 +728,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceJobXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Name", "Description", "ClientOrderNumber", "Tasks", "Costs");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoiceJob"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -741,26 +746,27 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ClientOrderNumber":
+                    case 3: // <ClientOrderNumber>
                         value._clientOrderNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Tasks":
+                    case 4: // <Tasks>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.InvoiceTaskXml.Read, value._tasks);
                         break;
-                    case "Costs":
+                    case 5: // <Costs>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.InvoiceCostXml.Read, value._costs);
                         break;
                     default:
@@ -815,6 +821,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceTaskXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Description", "Minutes", "BillableRate", "Billable", "Amount", "AmountTax", "AmountIncludingTax");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoiceTask"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -831,35 +839,36 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Minutes":
+                    case 3: // <Minutes>
                         value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "BillableRate":
+                    case 4: // <BillableRate>
                         value._billableRate = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Billable":
+                    case 5: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Amount":
+                    case 6: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountTax":
+                    case 7: // <AmountTax>
                         value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountIncludingTax":
+                    case 8: // <AmountIncludingTax>
                         value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
@@ -899,6 +908,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceCostXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Note", "Code", "Billable", "Quantity", "UnitCost", "UnitPrice", "Amount", "AmountTax", "AmountIncludingTax");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoiceCost"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -915,38 +926,39 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Description":
+                    case 0: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 1: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 2: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Billable":
+                    case 3: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Quantity":
+                    case 4: // <Quantity>
                         value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitCost":
+                    case 5: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 6: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Amount":
+                    case 7: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountTax":
+                    case 8: // <AmountTax>
                         value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountIncludingTax":
+                    case 9: // <AmountIncludingTax>
                         value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
@@ -987,6 +999,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoicePaymentXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Date", "Amount", "Reference");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoicePayment"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1003,17 +1017,18 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Date":
+                    case 0: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Amount":
+                    case 1: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Reference":
+                    case 2: // <Reference>
                         value._reference = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

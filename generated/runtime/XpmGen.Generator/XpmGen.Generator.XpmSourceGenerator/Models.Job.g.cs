@@ -1578,6 +1578,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "Name", "Description", "State", "ClientOrderNumber", "Budget", "Type", "StartDate", "DueDate", "CompletedDate", "Client", "Contact", "Manager", "Partner", "Assigned", "Tasks", "Milestones", "Notes", "InternalID", "WebUrl");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Job"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1594,71 +1596,72 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UUID":
+                    case 1: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 2: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 3: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "State":
+                    case 4: // <State>
                         value._state = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ClientOrderNumber":
+                    case 5: // <ClientOrderNumber>
                         value._clientOrderNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Budget":
+                    case 6: // <Budget>
                         value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Type":
+                    case 7: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "StartDate":
+                    case 8: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "DueDate":
+                    case 9: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "CompletedDate":
+                    case 10: // <CompletedDate>
                         value._completedDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Client":
+                    case 11: // <Client>
                         value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Contact":
+                    case 12: // <Contact>
                         value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Manager":
+                    case 13: // <Manager>
                         value._manager = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Partner":
+                    case 14: // <Partner>
                         value._partner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Assigned":
+                    case 15: // <Assigned>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read, value._assigned);
                         break;
-                    case "Tasks":
+                    case 16: // <Tasks>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskXml.Read, value._tasks);
                         break;
-                    case "Milestones":
+                    case 17: // <Milestones>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Milestone", global::XpmGen.Serialization.JobMilestoneXml.Read, value._milestones);
                         break;
-                    case "Notes":
+                    case 18: // <Notes>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Note", global::XpmGen.Serialization.JobNoteXml.Read, value._notes);
                         break;
-                    case "InternalID":
+                    case 19: // <InternalID>
                         value._internalId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "WebUrl":
+                    case 20: // <WebUrl>
                         value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -1758,6 +1761,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobStaffXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "AllocatedMinutes");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobStaff"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1774,17 +1779,18 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "AllocatedMinutes":
+                    case 2: // <AllocatedMinutes>
                         value._allocatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
                     default:
@@ -1818,6 +1824,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "TaskUUID", "Name", "Description", "EstimatedMinutes", "ActualMinutes", "Completed", "Billable", "Folder", "StartDate", "DueDate", "Assigned", "TaskID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTask"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1834,47 +1842,48 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TaskUUID":
+                    case 1: // <TaskUUID>
                         value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 2: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 3: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "EstimatedMinutes":
+                    case 4: // <EstimatedMinutes>
                         value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "ActualMinutes":
+                    case 5: // <ActualMinutes>
                         value._actualMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Completed":
+                    case 6: // <Completed>
                         value._completed = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "Billable":
+                    case 7: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "Folder":
+                    case 8: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "StartDate":
+                    case 9: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "DueDate":
+                    case 10: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Assigned":
+                    case 11: // <Assigned>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Staff", global::XpmGen.Serialization.JobStaffXml.Read, value._assigned);
                         break;
-                    case "TaskID":
+                    case 12: // <TaskID>
                         value._taskId = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -1927,6 +1936,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobMilestoneXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Date", "Description", "Completed", "Folder");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobMilestone"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -1943,23 +1954,24 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 1: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Completed":
+                    case 3: // <Completed>
                         value._completed = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "Folder":
+                    case 4: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -1995,6 +2007,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Title", "Text", "Folder", "Date", "CreatedBy", "Comments");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobNote"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2011,29 +2025,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Title":
+                    case 1: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 2: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Folder":
+                    case 3: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 4: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "CreatedBy":
+                    case 5: // <CreatedBy>
                         value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Comments":
+                    case 6: // <Comments>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Comment", global::XpmGen.Serialization.JobNoteCommentXml.Read, value._comments);
                         break;
                     default:
@@ -2080,6 +2095,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteCommentXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Text", "Date", "CreatedBy");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobNoteComment"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2096,20 +2113,21 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 1: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 2: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "CreatedBy":
+                    case 3: // <CreatedBy>
                         value._createdBy = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -2144,6 +2162,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Description", "ClientUUID", "ContactUUID", "StartDate", "DueDate", "ClientNumber", "ID", "TemplateUUID", "CategoryUUID", "Budget");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2160,41 +2180,42 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 1: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ClientUUID":
+                    case 2: // <ClientUUID>
                         value._clientUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ContactUUID":
+                    case 3: // <ContactUUID>
                         value._contactUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "StartDate":
+                    case 4: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "DueDate":
+                    case 5: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "ClientNumber":
+                    case 6: // <ClientNumber>
                         value._clientNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "ID":
+                    case 7: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TemplateUUID":
+                    case 8: // <TemplateUUID>
                         value._templateUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "CategoryUUID":
+                    case 9: // <CategoryUUID>
                         value._categoryUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Budget":
+                    case 10: // <Budget>
                         value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
@@ -2236,6 +2257,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobStateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "State");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobStateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2252,17 +2275,18 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UUID":
+                    case 1: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "State":
+                    case 2: // <State>
                         value._state = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -2296,6 +2320,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Name", "Description", "StartDate", "DueDate", "ClientNumber", "CategoryUUID", "Budget");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2312,32 +2338,33 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "StartDate":
+                    case 3: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "DueDate":
+                    case 4: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "ClientNumber":
+                    case 5: // <ClientNumber>
                         value._clientNumber = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "CategoryUUID":
+                    case 6: // <CategoryUUID>
                         value._categoryUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Budget":
+                    case 7: // <Budget>
                         value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
@@ -2376,6 +2403,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobDeleteRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobDeleteRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2392,14 +2421,15 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UUID":
+                    case 1: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -2432,6 +2462,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAssignRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "add", "remove", "add-manager", "remove-manager", "add-partner", "remove-partner");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAssignRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2448,32 +2480,33 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UUID":
+                    case 1: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "add":
+                    case 2: // <add>
                         value._add.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
                         break;
-                    case "remove":
+                    case 3: // <remove>
                         value._remove.Add(global::XpmGen.Serialization.JobAssignStaffXml.Read(reader));
                         break;
-                    case "add-manager":
+                    case 4: // <add-manager>
                         value._addManager = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
                         break;
-                    case "remove-manager":
+                    case 5: // <remove-manager>
                         value._removeManager = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
                         break;
-                    case "add-partner":
+                    case 6: // <add-partner>
                         value._addPartner = global::XpmGen.Serialization.JobAssignRoleXml.Read(reader);
                         break;
-                    case "remove-partner":
+                    case 7: // <remove-partner>
                         value._removePartner = global::XpmGen.Serialization.JobAssignRoleRemovalXml.Read(reader);
                         break;
                     default:
@@ -2573,12 +2606,7 @@ namespace XpmGen.Serialization
 
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
-                {
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                reader.Skip();
             }
 
             return value;
@@ -2645,12 +2673,7 @@ namespace XpmGen.Serialization
 
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
-                {
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                reader.Skip();
             }
 
             return value;
@@ -2697,12 +2720,7 @@ namespace XpmGen.Serialization
 
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
-                {
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                reader.Skip();
             }
 
             return value;
@@ -2727,6 +2745,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobApplyTemplateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "TemplateUUID", "TaskMode");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobApplyTemplateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2743,20 +2763,21 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "UUID":
+                    case 1: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TemplateUUID":
+                    case 2: // <TemplateUUID>
                         value._templateUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TaskMode":
+                    case 3: // <TaskMode>
                         value._taskMode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -2791,6 +2812,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "TaskUUID", "Label", "Description", "EstimatedMinutes", "StartDate", "DueDate");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2807,29 +2830,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Job":
+                    case 0: // <Job>
                         value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TaskUUID":
+                    case 1: // <TaskUUID>
                         value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Label":
+                    case 2: // <Label>
                         value._label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 3: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "EstimatedMinutes":
+                    case 4: // <EstimatedMinutes>
                         value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "StartDate":
+                    case 5: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "DueDate":
+                    case 6: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     default:
@@ -2867,6 +2891,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Label", "Description", "EstimatedMinutes", "StartDate", "DueDate");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2883,26 +2909,27 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Label":
+                    case 1: // <Label>
                         value._label = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "EstimatedMinutes":
+                    case 3: // <EstimatedMinutes>
                         value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "StartDate":
+                    case 4: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "DueDate":
+                    case 5: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
                     default:
@@ -2939,6 +2966,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobReorderTasksRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Tasks");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobReorderTasksRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -2955,14 +2984,15 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Tasks":
+                    case 1: // <Tasks>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.JobTaskReorderItemXml.Read, value._tasks);
                         break;
                     default:
@@ -3004,6 +3034,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskReorderItemXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskReorderItem"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3020,11 +3052,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3056,6 +3089,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "Title", "Text", "Folder", "Public");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobNoteAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3072,23 +3107,24 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Job":
+                    case 0: // <Job>
                         value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Title":
+                    case 1: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 2: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Folder":
+                    case 3: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Public":
+                    case 4: // <Public>
                         value._public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
                     default:
@@ -3124,6 +3160,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobDocumentAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "Title", "Text", "Folder", "Public", "FileName", "Content");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobDocumentAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3140,29 +3178,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Job":
+                    case 0: // <Job>
                         value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Title":
+                    case 1: // <Title>
                         value._title = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Text":
+                    case 2: // <Text>
                         value._text = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Folder":
+                    case 3: // <Folder>
                         value._folder = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Public":
+                    case 4: // <Public>
                         value._public = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "FileName":
+                    case 5: // <FileName>
                         value._fileName = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Content":
+                    case 6: // <Content>
                         value._content = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3200,6 +3239,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Date", "Description", "Code", "Note", "Quantity", "UnitCost", "UnitPrice", "Billable", "Supplier");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCost"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3216,38 +3257,39 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 1: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 3: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 4: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Quantity":
+                    case 5: // <Quantity>
                         value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitCost":
+                    case 6: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 7: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Billable":
+                    case 8: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "Supplier":
+                    case 9: // <Supplier>
                         value._supplier = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
                     default:
@@ -3291,6 +3333,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "Date", "Description", "Code", "Note", "Quantity", "UnitCost", "UnitPrice", "Billable", "SupplierUUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCostAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3307,38 +3351,39 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Job":
+                    case 0: // <Job>
                         value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 1: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 3: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 4: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Quantity":
+                    case 5: // <Quantity>
                         value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitCost":
+                    case 6: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 7: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Billable":
+                    case 8: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "SupplierUUID":
+                    case 9: // <SupplierUUID>
                         value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -3379,6 +3424,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Date", "Description", "Code", "Note", "Quantity", "UnitCost", "UnitPrice", "Billable", "SupplierUUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCostUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -3395,38 +3442,39 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 1: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 3: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 4: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Quantity":
+                    case 5: // <Quantity>
                         value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitCost":
+                    case 6: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 7: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Billable":
+                    case 8: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "SupplierUUID":
+                    case 9: // <SupplierUUID>
                         value._supplierUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

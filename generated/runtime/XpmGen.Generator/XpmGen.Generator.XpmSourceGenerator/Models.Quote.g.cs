@@ -615,6 +615,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Type", "State", "Name", "Description", "Budget", "OptionExplanation", "Date", "ValidDate", "EstimatedCost", "EstimatedCostTax", "EstimatedCostIncludingTax", "Amount", "AmountTax", "AmountIncludingTax", "Client", "Contact", "Tasks", "Costs", "Options");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Quote"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -631,68 +633,69 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Type":
+                    case 1: // <Type>
                         value._type = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "State":
+                    case 2: // <State>
                         value._state = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 3: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 4: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Budget":
+                    case 5: // <Budget>
                         value._budget = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "OptionExplanation":
+                    case 6: // <OptionExplanation>
                         value._optionExplanation = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 7: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "ValidDate":
+                    case 8: // <ValidDate>
                         value._validDate = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "EstimatedCost":
+                    case 9: // <EstimatedCost>
                         value._estimatedCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "EstimatedCostTax":
+                    case 10: // <EstimatedCostTax>
                         value._estimatedCostTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "EstimatedCostIncludingTax":
+                    case 11: // <EstimatedCostIncludingTax>
                         value._estimatedCostIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Amount":
+                    case 12: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountTax":
+                    case 13: // <AmountTax>
                         value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountIncludingTax":
+                    case 14: // <AmountIncludingTax>
                         value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Client":
+                    case 15: // <Client>
                         value._client = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Contact":
+                    case 16: // <Contact>
                         value._contact = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Tasks":
+                    case 17: // <Tasks>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Task", global::XpmGen.Serialization.QuoteTaskXml.Read, value._tasks);
                         break;
-                    case "Costs":
+                    case 18: // <Costs>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Cost", global::XpmGen.Serialization.QuoteCostXml.Read, value._costs);
                         break;
-                    case "Options":
+                    case 19: // <Options>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Option", global::XpmGen.Serialization.QuoteOptionXml.Read, value._options);
                         break;
                     default:
@@ -776,6 +779,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteTaskXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Description", "EstimatedMinutes", "BillableRate", "Billable", "Amount", "AmountTax", "AmountIncludingTax");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.QuoteTask"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -792,32 +797,33 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 1: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "EstimatedMinutes":
+                    case 2: // <EstimatedMinutes>
                         value._estimatedMinutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "BillableRate":
+                    case 3: // <BillableRate>
                         value._billableRate = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Billable":
+                    case 4: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Amount":
+                    case 5: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountTax":
+                    case 6: // <AmountTax>
                         value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountIncludingTax":
+                    case 7: // <AmountIncludingTax>
                         value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
@@ -856,6 +862,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteCostXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Note", "Code", "Billable", "Quantity", "UnitCost", "UnitPrice", "Amount", "AmountTax", "AmountIncludingTax");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.QuoteCost"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -872,38 +880,39 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Description":
+                    case 0: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 1: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 2: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Billable":
+                    case 3: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Quantity":
+                    case 4: // <Quantity>
                         value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitCost":
+                    case 5: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 6: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Amount":
+                    case 7: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountTax":
+                    case 8: // <AmountTax>
                         value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountIncludingTax":
+                    case 9: // <AmountIncludingTax>
                         value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:
@@ -944,6 +953,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteOptionXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Note", "Code", "Quantity", "UnitCost", "UnitPrice", "Amount", "AmountTax", "AmountIncludingTax");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.QuoteOption"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -960,35 +971,36 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Description":
+                    case 0: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Note":
+                    case 1: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Code":
+                    case 2: // <Code>
                         value._code = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Quantity":
+                    case 3: // <Quantity>
                         value._quantity = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitCost":
+                    case 4: // <UnitCost>
                         value._unitCost = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "UnitPrice":
+                    case 5: // <UnitPrice>
                         value._unitPrice = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "Amount":
+                    case 6: // <Amount>
                         value._amount = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountTax":
+                    case 7: // <AmountTax>
                         value._amountTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "AmountIncludingTax":
+                    case 8: // <AmountIncludingTax>
                         value._amountIncludingTax = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
                     default:

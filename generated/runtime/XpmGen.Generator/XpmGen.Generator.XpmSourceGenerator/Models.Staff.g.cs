@@ -211,6 +211,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Email", "Phone", "Mobile", "Address", "PayrollCode", "WebUrl");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Staff"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -227,32 +229,33 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 2: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 3: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Mobile":
+                    case 4: // <Mobile>
                         value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Address":
+                    case 5: // <Address>
                         value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PayrollCode":
+                    case 6: // <PayrollCode>
                         value._payrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "WebUrl":
+                    case 7: // <WebUrl>
                         value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -291,6 +294,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Address", "Phone", "Mobile", "Email", "PayrollCode");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -307,26 +312,27 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Address":
+                    case 1: // <Address>
                         value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 2: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Mobile":
+                    case 3: // <Mobile>
                         value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 4: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PayrollCode":
+                    case 5: // <PayrollCode>
                         value._payrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -363,6 +369,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Address", "Phone", "Mobile", "Email", "PayrollCode");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -379,29 +387,30 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Address":
+                    case 2: // <Address>
                         value._address = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Phone":
+                    case 3: // <Phone>
                         value._phone = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Mobile":
+                    case 4: // <Mobile>
                         value._mobile = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Email":
+                    case 5: // <Email>
                         value._email = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "PayrollCode":
+                    case 6: // <PayrollCode>
                         value._payrollCode = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -439,6 +448,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffUuidRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffUuidRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -455,11 +466,12 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -491,6 +503,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffEnableRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Security");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffEnableRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -507,14 +521,15 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Security":
+                    case 1: // <Security>
                         value._security = global::XpmGen.Serialization.StaffSecurityXml.Read(reader);
                         break;
                     default:
@@ -568,12 +583,7 @@ namespace XpmGen.Serialization
 
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
-                {
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                reader.Skip();
             }
 
             return value;

@@ -39,6 +39,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CatalogTaskXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Description");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CatalogTask"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -55,17 +57,18 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Description":
+                    case 2: // <Description>
                         value._description = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

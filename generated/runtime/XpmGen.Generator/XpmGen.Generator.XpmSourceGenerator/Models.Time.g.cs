@@ -364,6 +364,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimeXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Job", "Task", "Staff", "Date", "Minutes", "Note", "Billable", "Start", "End", "InvoiceTaskUUID", "WebUrl");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Time"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -380,44 +382,45 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Job":
+                    case 1: // <Job>
                         value._job = global::XpmGen.Serialization.JobReferenceXml.Read(reader);
                         break;
-                    case "Task":
+                    case 2: // <Task>
                         value._task = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Staff":
+                    case 3: // <Staff>
                         value._staff = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Date":
+                    case 4: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "Minutes":
+                    case 5: // <Minutes>
                         value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Note":
+                    case 6: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Billable":
+                    case 7: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "Start":
+                    case 8: // <Start>
                         value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
-                    case "End":
+                    case 9: // <End>
                         value._end = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
-                    case "InvoiceTaskUUID":
+                    case 10: // <InvoiceTaskUUID>
                         value._invoiceTaskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "WebUrl":
+                    case 11: // <WebUrl>
                         value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -469,6 +472,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobReferenceXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Name");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobReference"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -485,14 +490,15 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "ID":
+                    case 0: // <ID>
                         value._id = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Name":
+                    case 1: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -525,6 +531,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimesheetAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "TaskUUID", "StaffUUID", "Date", "Minutes", "Start", "End", "Note");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.TimesheetAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -541,32 +549,33 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Job":
+                    case 0: // <Job>
                         value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TaskUUID":
+                    case 1: // <TaskUUID>
                         value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "StaffUUID":
+                    case 2: // <StaffUUID>
                         value._staffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 3: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "Minutes":
+                    case 4: // <Minutes>
                         value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Start":
+                    case 5: // <Start>
                         value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
-                    case "End":
+                    case 6: // <End>
                         value._end = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
-                    case "Note":
+                    case 7: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -605,6 +614,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimesheetUpdateRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Job", "TaskUUID", "StaffUUID", "Date", "Minutes", "Start", "End", "Note");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.TimesheetUpdateRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -621,35 +632,36 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Job":
+                    case 1: // <Job>
                         value._job = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "TaskUUID":
+                    case 2: // <TaskUUID>
                         value._taskUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "StaffUUID":
+                    case 3: // <StaffUUID>
                         value._staffUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Date":
+                    case 4: // <Date>
                         value._date = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "Minutes":
+                    case 5: // <Minutes>
                         value._minutes = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Start":
+                    case 6: // <Start>
                         value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
-                    case "End":
+                    case 7: // <End>
                         value._end = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
-                    case "Note":
+                    case 8: // <Note>
                         value._note = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:

@@ -223,6 +223,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class WidgetXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Count", "Price", "IsActive", "Billable", "Created", "StartDate", "DueDate", "Start", "Colour", "Owner", "Parts", "Tag", "WebUrl");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Widget"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -255,50 +257,51 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "UUID":
+                    case 0: // <UUID>
                         value._uuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Count":
+                    case 1: // <Count>
                         value._count = global::XpmGen.Serialization.XpmXml.ReadInt(reader);
                         break;
-                    case "Price":
+                    case 2: // <Price>
                         value._price = global::XpmGen.Serialization.XpmXml.ReadDecimal(reader);
                         break;
-                    case "IsActive":
+                    case 3: // <IsActive>
                         value._isActive = global::XpmGen.Serialization.XpmXml.ReadYesNo(reader);
                         break;
-                    case "Billable":
+                    case 4: // <Billable>
                         value._billable = global::XpmGen.Serialization.XpmXml.ReadBoolean(reader);
                         break;
-                    case "Created":
+                    case 5: // <Created>
                         value._created = global::XpmGen.Serialization.XpmXml.ReadDateTime(reader);
                         break;
-                    case "StartDate":
+                    case 6: // <StartDate>
                         value._startDate = global::XpmGen.Serialization.XpmXml.ReadIsoDate(reader);
                         break;
-                    case "DueDate":
+                    case 7: // <DueDate>
                         value._dueDate = global::XpmGen.Serialization.XpmXml.ReadCompactDate(reader);
                         break;
-                    case "Start":
+                    case 8: // <Start>
                         value._start = global::XpmGen.Serialization.XpmXml.ReadTime(reader);
                         break;
-                    case "Colour":
+                    case 9: // <Colour>
                         value._colour = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "Owner":
+                    case 10: // <Owner>
                         value._owner = global::XpmGen.Serialization.ReferenceXml.Read(reader);
                         break;
-                    case "Parts":
+                    case 11: // <Parts>
                         global::XpmGen.Serialization.XpmXml.ReadList(reader, "Part", global::XpmGen.Serialization.ReferenceXml.Read, value._parts);
                         break;
-                    case "Tag":
+                    case 12: // <Tag>
                         value._tags.Add(global::XpmGen.Serialization.XpmXml.ReadString(reader) ?? string.Empty);
                         break;
-                    case "WebUrl":
+                    case 13: // <WebUrl>
                         value._webUrl = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
@@ -365,6 +368,8 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class WidgetAddRequestXml
     {
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "OwnerUUID");
+
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.WidgetAddRequest"/> and moves past its end.
         /// Children are matched by name in any order; unknown children are skipped.
@@ -381,14 +386,15 @@ namespace XpmGen.Serialization
                 return value;
             }
 
+            var next = 0;
             while (global::XpmGen.Serialization.XpmXml.MoveToNextChild(reader))
             {
-                switch (reader.LocalName)
+                switch (ElementNames.IndexOf(reader.LocalName, ref next))
                 {
-                    case "Name":
+                    case 0: // <Name>
                         value._name = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
-                    case "OwnerUUID":
+                    case 1: // <OwnerUUID>
                         value._ownerUuid = global::XpmGen.Serialization.XpmXml.ReadString(reader);
                         break;
                     default:
