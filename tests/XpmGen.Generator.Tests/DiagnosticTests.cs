@@ -104,6 +104,20 @@ public sealed class DiagnosticTests
         Assert.Contains("xs:choice", diagnostic.GetMessage(), System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Foo Bar")]
+    [InlineData("ns:Name")]
+    [InlineData("1st")]
+    public void An_element_name_that_is_not_an_xml_name_is_located(string name)
+    {
+        var xsd = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n  <xs:complexType name=\"Thing\">\n    <xs:sequence>\n      <xs:element name=\"A\" type=\"xs:string\"/>\n      <xs:element name=\"" + name + "\" type=\"xs:string\"/>\n    </xs:sequence>\n  </xs:complexType>\n</xs:schema>\n";
+
+        var diagnostic = Single("XPM102", ("/s/models/thing.xsd", xsd));
+
+        AssertAt(diagnostic, line: 5, column: 8);
+        Assert.Contains($"'{name}'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Malformed_xsd_is_located()
     {

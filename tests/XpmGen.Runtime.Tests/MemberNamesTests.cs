@@ -11,7 +11,7 @@ namespace XpmGen.Runtime.Tests;
 /// </summary>
 public sealed class MemberNamesTests
 {
-    private static readonly XpmMemberNames Names = new("UUID", "Name", "Task", "Notes");
+    private static readonly XpmMemberNames Names = new("UUID Name Task Notes");
 
     [Fact]
     public void Names_in_schema_order_map_to_their_indexes()
@@ -42,14 +42,15 @@ public sealed class MemberNamesTests
     }
 
     [Fact]
-    public void A_name_given_twice_maps_to_its_first_member_and_a_null_name_is_refused()
+    public void A_name_given_twice_maps_to_its_first_member_and_empty_names_are_refused()
     {
         var next = 0;
-        var twice = new XpmMemberNames("A", "B", "A");
+        var twice = new XpmMemberNames("A B A");
 
         Assert.Equal(0, twice.IndexOf("A", ref next));
         Assert.Equal(3, twice.Count);
-        Assert.Throws<ArgumentNullException>(() => new XpmMemberNames("A", null!));
+        Assert.Throws<ArgumentException>(() => new XpmMemberNames(string.Empty));
+        Assert.Contains("position 1", Assert.Throws<ArgumentException>(() => new XpmMemberNames("A  B")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

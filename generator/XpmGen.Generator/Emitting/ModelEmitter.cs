@@ -155,7 +155,7 @@ internal sealed class ModelEmitter
         if (elements.Count > 0)
         {
             // The element names in schema order: Read dispatches on a member's index (a jump table), not on its name.
-            writer.Line($"private static readonly {KnownTypes.XpmMemberNames} ElementNames = new({string.Join(", ", elements.Select(static p => SourceWriter.Literal(p.XmlName)))});");
+            writer.Line($"private static readonly {KnownTypes.XpmMemberNames} ElementNames = new({SourceWriter.Literal(string.Join(" ", elements.Select(static p => p.XmlName)))});");
             writer.Line();
         }
 

@@ -182,6 +182,14 @@ internal static class XsdParser
                 continue;
             }
 
+            if (!IsXmlName(element.Name!))
+            {
+                // XmlSchema.Read does not check names; such an element could never appear in a document, and generated
+                // readers list the names separated by spaces.
+                context.Unsupported(element, $"The element name '{element.Name}' in '{typeName}'", "use an XML name: letters, digits, '-', '_' and '.', no spaces or colons");
+                continue;
+            }
+
             var location = context.Location(element, element.Name!.Length);
             var documentation = Documentation(element.Annotation);
             switch (element.SchemaType)
@@ -257,6 +265,19 @@ internal static class XsdParser
 
         var enumerations = restriction.Facets.OfType<XmlSchemaEnumerationFacet>().Select(static f => f.Value ?? string.Empty);
         return new SimpleTypeSpec(type.Name!, restriction.BaseTypeName.Name, enumerations.ToEquatableArray(), Documentation(type.Annotation), context.Location(type, type.Name!.Length));
+    }
+
+    private static bool IsXmlName(string name)
+    {
+        try
+        {
+            XmlConvert.VerifyNCName(name);
+            return true;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
     }
 
     private static TypeReference? ResolveTypeName(XmlQualifiedName name, XmlSchemaObject owner, Context context)

@@ -22,16 +22,24 @@ public sealed class XpmMemberNames
     private readonly string[] _names;
     private readonly Dictionary<string, int> _indexes;
 
-    /// <summary>Creates the name map of a model whose members have the element names <paramref name="names"/>, in order.</summary>
-    /// <param name="names">The element names; a name given twice maps to its first member.</param>
-    public XpmMemberNames(params string[] names)
+    /// <summary>Creates the name map of a model whose members have the element names in <paramref name="names"/>, in order.</summary>
+    /// <param name="names">
+    /// The element names separated by single spaces (an XML name holds none): one literal, so that a generated reader's
+    /// type initializer stays a few bytes. A name given twice maps to its first member.
+    /// </param>
+    /// <exception cref="ArgumentException"><paramref name="names"/> is empty or holds an empty name.</exception>
+    public XpmMemberNames(string names)
     {
-        ArgumentNullException.ThrowIfNull(names);
-        _names = (string[])names.Clone();
-        _indexes = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        ArgumentException.ThrowIfNullOrEmpty(names);
+        _names = names.Split(' ');
+        _indexes = new Dictionary<string, int>(_names.Length, StringComparer.Ordinal);
         for (var i = 0; i < _names.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(_names[i], nameof(names));
+            if (_names[i].Length == 0)
+            {
+                throw new ArgumentException($"The names hold an empty name at position {i} (names are separated by single spaces).", nameof(names));
+            }
+
             _indexes.TryAdd(_names[i], i);
         }
     }

@@ -194,28 +194,124 @@ public static class XpmXml
         reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader) : ReadText(reader));
 
     /// <summary>Reads a <c>Yes</c>/<c>No</c> element.</summary>
-    public static bool? ReadYesNo(XmlReader reader) => Parse(reader, XpmValueFormat.ParseYesNo);
+    public static bool? ReadYesNo(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseYesNo(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Reads a <c>true</c>/<c>false</c> element.</summary>
-    public static bool? ReadBoolean(XmlReader reader) => Parse(reader, XpmValueFormat.ParseBoolean);
+    public static bool? ReadBoolean(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseBoolean(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Reads an integer element.</summary>
-    public static int? ReadInt(XmlReader reader) => Parse(reader, XpmValueFormat.ParseInt);
+    public static int? ReadInt(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseInt(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Reads a decimal element.</summary>
-    public static decimal? ReadDecimal(XmlReader reader) => Parse(reader, XpmValueFormat.ParseDecimal);
+    public static decimal? ReadDecimal(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseDecimal(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Reads a date-time element written with no offset.</summary>
-    public static DateTime? ReadDateTime(XmlReader reader) => Parse(reader, XpmValueFormat.ParseDateTime);
+    public static DateTime? ReadDateTime(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseDateTime(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Reads a <c>yyyyMMdd</c> date element.</summary>
-    public static DateOnly? ReadCompactDate(XmlReader reader) => Parse(reader, XpmValueFormat.ParseCompactDate);
+    public static DateOnly? ReadCompactDate(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseCompactDate(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Reads a <c>yyyy-MM-dd</c> date element.</summary>
-    public static DateOnly? ReadIsoDate(XmlReader reader) => Parse(reader, XpmValueFormat.ParseIsoDate);
+    public static DateOnly? ReadIsoDate(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseIsoDate(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Reads an <c>HH:mm</c> time element.</summary>
-    public static TimeOnly? ReadTime(XmlReader reader) => Parse(reader, XpmValueFormat.ParseTime);
+    public static TimeOnly? ReadTime(XmlReader reader)
+    {
+        var element = new ValueElement(reader);
+        var text = ReadChars(reader);
+        try
+        {
+            return XpmValueFormat.ParseTime(text);
+        }
+        catch (FormatException ex)
+        {
+            throw element.Malformed(ex);
+        }
+    }
 
     /// <summary>Parses the value of the attribute the reader is on, naming the attribute when it is malformed.</summary>
     public static T ParseAttribute<T>(XmlReader reader, Func<string?, T> parse)
@@ -330,26 +426,20 @@ public static class XpmXml
         return reader.ReadElementContentAsString();
     }
 
-    private delegate T? SpanParser<T>(ReadOnlySpan<char> text)
-        where T : struct;
+    // Typed values are parsed from the pool's buffer: reading one allocates nothing. Each Read method parses directly
+    // (no generic helper with a delegate): fewer methods for a process's first read to JIT-compile.
+    private static ReadOnlySpan<char> ReadChars(XmlReader reader) =>
+        reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementChars(reader, out _) : ReadText(reader).AsSpan();
 
-    // Typed values are parsed from the pool's buffer: reading one allocates nothing.
-    private static T? Parse<T>(XmlReader reader, SpanParser<T> parse)
-        where T : struct
+    /// <summary>Where a typed value starts, taken before it is read, to name it when it does not parse.</summary>
+    private readonly struct ValueElement(XmlReader reader)
     {
-        var name = reader.LocalName;
-        var lineInfo = reader as IXmlLineInfo;
-        var line = lineInfo?.LineNumber ?? 0;
-        var column = lineInfo?.LinePosition ?? 0;
-        var text = reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementChars(reader, out _) : ReadText(reader).AsSpan();
-        try
-        {
-            return parse(text);
-        }
-        catch (FormatException ex)
-        {
-            throw new XmlException($"The element <{name}> holds a value that is not valid: {ex.Message}", ex, line, column);
-        }
+        private readonly string _name = reader.LocalName;
+        private readonly int _line = (reader as IXmlLineInfo)?.LineNumber ?? 0;
+        private readonly int _column = (reader as IXmlLineInfo)?.LinePosition ?? 0;
+
+        public XmlException Malformed(FormatException ex) =>
+            new($"The element <{_name}> holds a value that is not valid: {ex.Message}", ex, _line, _column);
     }
 
     private static XmlException Malformed(XmlReader reader, string what, Exception inner)

@@ -2457,7 +2457,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Title", "Gender", "FirstName", "LastName", "OtherName", "Email", "DateOfBirth", "Address", "City", "Region", "PostCode", "Country", "PostalAddress", "PostalCity", "PostalRegion", "PostalPostCode", "PostalCountry", "Phone", "Fax", "Website", "ReferralSource", "ExportCode", "IsArchived", "IsDeleted", "AccountManager", "Type", "Contacts", "Notes", "BillingClient", "JobManager", "TaxNumber", "CompanyNumber", "BusinessNumber", "BusinessStructure", "BalanceMonth", "PrepareGST", "GSTRegistered", "GSTPeriod", "GSTBasis", "ProvisionalTaxBasis", "ProvisionalTaxRatio", "SignedTaxAuthority", "TaxAgent", "AgencyStatus", "ReturnType", "PrepareActivityStatement", "PrepareTaxReturn", "Groups", "Relationships", "MiddleName", "DateOfDeath", "PlaceOfBirthCity", "PlaceOfBirthCountryCode", "Industry", "IsProspect", "BranchNumber", "BankBSB", "BankAccountName", "BankAccountNumber", "BankName", "ActiveAtoClient", "ClientCode", "AutoBasOptInCriteria", "WebUrl");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Title Gender FirstName LastName OtherName Email DateOfBirth Address City Region PostCode Country PostalAddress PostalCity PostalRegion PostalPostCode PostalCountry Phone Fax Website ReferralSource ExportCode IsArchived IsDeleted AccountManager Type Contacts Notes BillingClient JobManager TaxNumber CompanyNumber BusinessNumber BusinessStructure BalanceMonth PrepareGST GSTRegistered GSTPeriod GSTBasis ProvisionalTaxBasis ProvisionalTaxRatio SignedTaxAuthority TaxAgent AgencyStatus ReturnType PrepareActivityStatement PrepareTaxReturn Groups Relationships MiddleName DateOfDeath PlaceOfBirthCity PlaceOfBirthCountryCode Industry IsProspect BranchNumber BankBSB BankAccountName BankAccountNumber BankName ActiveAtoClient ClientCode AutoBasOptInCriteria WebUrl");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Client"/> and moves past its end.
@@ -2823,7 +2823,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientTypeXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "CostMarkup", "PaymentTerm", "PaymentDay");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name CostMarkup PaymentTerm PaymentDay");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientType"/> and moves past its end.
@@ -2890,7 +2890,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class AutoBasOptInCriteriaXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Annually", "Monthly", "Quarterly", "Opt-Out");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Annually Monthly Quarterly Opt-Out");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.AutoBasOptInCriteria"/> and moves past its end.
@@ -2957,7 +2957,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Salutation", "Addressee", "Mobile", "Email", "Phone", "IsDeleted", "IsPrimary", "Position");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Salutation Addressee Mobile Email Phone IsDeleted IsPrimary Position");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Contact"/> and moves past its end.
@@ -3048,7 +3048,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientNoteXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Title", "Text", "Folder", "Date", "CreatedBy", "Tags");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Title Text Folder Date CreatedBy Tags");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientNote"/> and moves past its end.
@@ -3123,7 +3123,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Type", "RelatedClient", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Type RelatedClient NumberOfShares Percentage StartDate EndDate");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationship"/> and moves past its end.
@@ -3205,7 +3205,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Email", "Address", "City", "Region", "PostCode", "Country", "PostalAddress", "PostalCity", "PostalRegion", "PostalPostCode", "PostalCountry", "Phone", "Fax", "WebSite", "ReferralSource", "ExportCode", "AccountManagerUUID", "Contacts", "BillingClientUUID", "FirstName", "LastName", "OtherName", "DateOfBirth", "JobManagerUUID", "TaxNumber", "CompanyNumber", "BusinessNumber", "BusinessStructure", "BalanceMonth", "PrepareGST", "GSTRegistered", "GSTPeriod", "GSTBasis", "ProvisionalTaxBasis", "ProvisionalTaxRatio", "SignedTaxAuthority", "TaxAgent", "AgencyStatus", "ReturnType", "PrepareActivityStatement", "PrepareTaxReturn", "MiddleName", "Title", "Gender", "DateOfDeath", "PlaceOfBirthCity", "PlaceOfBirthCountryCode", "IsProspect", "BranchNumber", "AutoBasOptInCriteria", "ActiveAtoClient", "ClientCode");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name Email Address City Region PostCode Country PostalAddress PostalCity PostalRegion PostalPostCode PostalCountry Phone Fax WebSite ReferralSource ExportCode AccountManagerUUID Contacts BillingClientUUID FirstName LastName OtherName DateOfBirth JobManagerUUID TaxNumber CompanyNumber BusinessNumber BusinessStructure BalanceMonth PrepareGST GSTRegistered GSTPeriod GSTBasis ProvisionalTaxBasis ProvisionalTaxRatio SignedTaxAuthority TaxAgent AgencyStatus ReturnType PrepareActivityStatement PrepareTaxReturn MiddleName Title Gender DateOfDeath PlaceOfBirthCity PlaceOfBirthCountryCode IsProspect BranchNumber AutoBasOptInCriteria ActiveAtoClient ClientCode");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientAddRequest"/> and moves past its end.
@@ -3480,7 +3480,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientAddContactXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "IsPrimary", "Salutation", "Addressee", "Phone", "Mobile", "Email", "Position");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name IsPrimary Salutation Addressee Phone Mobile Email Position");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientAddContact"/> and moves past its end.
@@ -3563,7 +3563,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Email", "Address", "City", "Region", "PostCode", "Country", "PostalAddress", "PostalCity", "PostalRegion", "PostalPostCode", "PostalCountry", "Phone", "Fax", "WebSite", "ReferralSource", "AccountManagerUUID", "BillingClientUUID", "FirstName", "LastName", "OtherName", "DateOfBirth", "JobManagerUUID", "TaxNumber", "CompanyNumber", "BusinessNumber", "BusinessStructure", "BalanceMonth", "PrepareGST", "GSTRegistered", "GSTPeriod", "GSTBasis", "ProvisionalTaxBasis", "ProvisionalTaxRatio", "SignedTaxAuthority", "TaxAgent", "AgencyStatus", "ReturnType", "PrepareActivityStatement", "PrepareTaxReturn", "MiddleName", "Title", "Gender", "DateOfDeath", "PlaceOfBirthCity", "PlaceOfBirthCountryCode", "IsProspect", "ExportCode", "BranchNumber", "AutoBasOptInCriteria", "ActiveAtoClient", "ClientCode");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Email Address City Region PostCode Country PostalAddress PostalCity PostalRegion PostalPostCode PostalCountry Phone Fax WebSite ReferralSource AccountManagerUUID BillingClientUUID FirstName LastName OtherName DateOfBirth JobManagerUUID TaxNumber CompanyNumber BusinessNumber BusinessStructure BalanceMonth PrepareGST GSTRegistered GSTPeriod GSTBasis ProvisionalTaxBasis ProvisionalTaxRatio SignedTaxAuthority TaxAgent AgencyStatus ReturnType PrepareActivityStatement PrepareTaxReturn MiddleName Title Gender DateOfDeath PlaceOfBirthCity PlaceOfBirthCountryCode IsProspect ExportCode BranchNumber AutoBasOptInCriteria ActiveAtoClient ClientCode");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientUpdateRequest"/> and moves past its end.
@@ -3884,7 +3884,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Client", "Name", "Salutation", "Addressee", "Mobile", "Email", "Phone", "Position", "IsPrimary");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Client Name Salutation Addressee Mobile Email Phone Position IsPrimary");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ContactAddRequest"/> and moves past its end.
@@ -3974,7 +3974,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ContactUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Salutation", "Addressee", "Mobile", "Email", "Phone", "Client", "Position", "IsPrimary");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name Salutation Addressee Mobile Email Phone Client Position IsPrimary");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ContactUpdateRequest"/> and moves past its end.
@@ -4064,7 +4064,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientContactLinkRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Contacts");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Contacts");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientContactLinkRequest"/> and moves past its end.
@@ -4132,7 +4132,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientContactLinkXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Position", "IsPrimary");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Position IsPrimary");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientContactLink"/> and moves past its end.
@@ -4195,7 +4195,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ClientUUID", "RelatedClientUUID", "Type", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ClientUUID RelatedClientUUID Type NumberOfShares Percentage StartDate EndDate");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipAddRequest"/> and moves past its end.
@@ -4274,7 +4274,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID NumberOfShares Percentage StartDate EndDate");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipUpdateRequest"/> and moves past its end.
@@ -4400,7 +4400,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientRelationshipDetailXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Client", "RelatedClient", "RelationshipType", "NumberOfShares", "Percentage", "StartDate", "EndDate");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Client RelatedClient RelationshipType NumberOfShares Percentage StartDate EndDate");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientRelationshipDetail"/> and moves past its end.
@@ -4492,7 +4492,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientDocumentAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ClientUUID", "Title", "Text", "Folder", "FileName", "Content");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ClientUUID Title Text Folder FileName Content");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientDocumentAddRequest"/> and moves past its end.

@@ -148,7 +148,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientGroupXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Taxable", "WebUrl", "Clients");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Taxable WebUrl Clients");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientGroup"/> and moves past its end.
@@ -228,7 +228,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientGroupAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Taxable", "ClientUUID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name Taxable ClientUUID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientGroupAddRequest"/> and moves past its end.
@@ -291,7 +291,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class ClientGroupMembersRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "add", "remove");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID add remove");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.ClientGroupMembersRequest"/> and moves past its end.

@@ -253,7 +253,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CostXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Description", "Code", "Note", "UnitCost", "UnitPrice", "IncomeAccount", "CostOfSaleAccount", "Supplier");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Description Code Note UnitCost UnitPrice IncomeAccount CostOfSaleAccount Supplier");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Cost"/> and moves past its end.
@@ -343,7 +343,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CostAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Code", "Note", "UnitCost", "UnitPrice", "SupplierUUID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description Code Note UnitCost UnitPrice SupplierUUID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CostAddRequest"/> and moves past its end.
@@ -418,7 +418,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CostUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Description", "Code", "Note", "UnitCost", "UnitPrice", "SupplierUUID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Description Code Note UnitCost UnitPrice SupplierUUID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CostUpdateRequest"/> and moves past its end.

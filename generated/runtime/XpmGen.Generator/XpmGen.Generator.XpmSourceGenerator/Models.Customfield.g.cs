@@ -724,7 +724,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldValueXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Text", "Date", "Number", "Decimal", "Boolean");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Text Date Number Decimal Boolean");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldValue"/> and moves past its end.
@@ -803,7 +803,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldValueUpdateXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Text", "Date", "Number", "Decimal", "Boolean");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Text Date Number Decimal Boolean");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldValueUpdate"/> and moves past its end.
@@ -943,7 +943,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldDefinitionXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Type", "LinkUrl", "Options", "UseClient", "UseContact", "UseJob", "UseJobTask", "UseJobCost", "UseJobTime", "UseLead", "UseSupplier", "ValueElement");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Type LinkUrl Options UseClient UseContact UseJob UseJobTask UseJobCost UseJobTime UseLead UseSupplier ValueElement");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinition"/> and moves past its end.
@@ -1059,7 +1059,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldDefinitionAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Type", "LinkUrl", "Options", "UseClient", "UseContact", "UseJob", "UseJobTask", "UseJobCost", "UseJobTime", "UseLead", "UseSupplier");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name Type LinkUrl Options UseClient UseContact UseJob UseJobTask UseJobCost UseJobTime UseLead UseSupplier");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionAddRequest"/> and moves past its end.
@@ -1167,7 +1167,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CustomFieldDefinitionUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Type", "LinkUrl", "Options", "UseClient", "UseContact", "UseJob", "UseJobTask", "UseJobCost", "UseJobTime", "UseLead", "UseSupplier");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Type LinkUrl Options UseClient UseContact UseJob UseJobTask UseJobCost UseJobTime UseLead UseSupplier");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CustomFieldDefinitionUpdateRequest"/> and moves past its end.

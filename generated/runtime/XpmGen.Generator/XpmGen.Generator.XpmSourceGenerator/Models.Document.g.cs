@@ -76,7 +76,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class DocumentXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Title", "Text", "Folder", "Date", "CreatedBy", "FileName", "URL");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Title Text Folder Date CreatedBy FileName URL");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Document"/> and moves past its end.

@@ -568,7 +568,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "InternalUUID", "UUID", "Type", "Status", "JobText", "Description", "Date", "DueDate", "Amount", "AmountTax", "AmountIncludingTax", "AmountPaid", "AmountOutstanding", "Client", "Contact", "Jobs", "Tasks", "Costs");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID InternalUUID UUID Type Status JobText Description Date DueDate Amount AmountTax AmountIncludingTax AmountPaid AmountOutstanding Client Contact Jobs Tasks Costs");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Invoice"/> and moves past its end.
@@ -728,7 +728,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceJobXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Name", "Description", "ClientOrderNumber", "Tasks", "Costs");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID Name Description ClientOrderNumber Tasks Costs");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoiceJob"/> and moves past its end.
@@ -821,7 +821,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceTaskXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Description", "Minutes", "BillableRate", "Billable", "Amount", "AmountTax", "AmountIncludingTax");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Description Minutes BillableRate Billable Amount AmountTax AmountIncludingTax");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoiceTask"/> and moves past its end.
@@ -908,7 +908,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoiceCostXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Note", "Code", "Billable", "Quantity", "UnitCost", "UnitPrice", "Amount", "AmountTax", "AmountIncludingTax");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description Note Code Billable Quantity UnitCost UnitPrice Amount AmountTax AmountIncludingTax");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoiceCost"/> and moves past its end.
@@ -999,7 +999,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class InvoicePaymentXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Date", "Amount", "Reference");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Date Amount Reference");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.InvoicePayment"/> and moves past its end.

@@ -1578,7 +1578,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "Name", "Description", "State", "ClientOrderNumber", "Budget", "Type", "StartDate", "DueDate", "CompletedDate", "Client", "Contact", "Manager", "Partner", "Assigned", "Tasks", "Milestones", "Notes", "InternalID", "WebUrl");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID UUID Name Description State ClientOrderNumber Budget Type StartDate DueDate CompletedDate Client Contact Manager Partner Assigned Tasks Milestones Notes InternalID WebUrl");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Job"/> and moves past its end.
@@ -1761,7 +1761,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobStaffXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "AllocatedMinutes");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name AllocatedMinutes");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobStaff"/> and moves past its end.
@@ -1824,7 +1824,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "TaskUUID", "Name", "Description", "EstimatedMinutes", "ActualMinutes", "Completed", "Billable", "Folder", "StartDate", "DueDate", "Assigned", "TaskID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID TaskUUID Name Description EstimatedMinutes ActualMinutes Completed Billable Folder StartDate DueDate Assigned TaskID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTask"/> and moves past its end.
@@ -1936,7 +1936,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobMilestoneXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Date", "Description", "Completed", "Folder");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Date Description Completed Folder");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobMilestone"/> and moves past its end.
@@ -2007,7 +2007,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Title", "Text", "Folder", "Date", "CreatedBy", "Comments");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Title Text Folder Date CreatedBy Comments");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobNote"/> and moves past its end.
@@ -2095,7 +2095,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteCommentXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Text", "Date", "CreatedBy");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Text Date CreatedBy");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobNoteComment"/> and moves past its end.
@@ -2162,7 +2162,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Description", "ClientUUID", "ContactUUID", "StartDate", "DueDate", "ClientNumber", "ID", "TemplateUUID", "CategoryUUID", "Budget");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name Description ClientUUID ContactUUID StartDate DueDate ClientNumber ID TemplateUUID CategoryUUID Budget");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAddRequest"/> and moves past its end.
@@ -2257,7 +2257,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobStateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "State");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID UUID State");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobStateRequest"/> and moves past its end.
@@ -2320,7 +2320,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Name", "Description", "StartDate", "DueDate", "ClientNumber", "CategoryUUID", "Budget");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID Name Description StartDate DueDate ClientNumber CategoryUUID Budget");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobUpdateRequest"/> and moves past its end.
@@ -2403,7 +2403,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobDeleteRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID UUID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobDeleteRequest"/> and moves past its end.
@@ -2462,7 +2462,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobAssignRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "add", "remove", "add-manager", "remove-manager", "add-partner", "remove-partner");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID UUID add remove add-manager remove-manager add-partner remove-partner");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobAssignRequest"/> and moves past its end.
@@ -2745,7 +2745,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobApplyTemplateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "UUID", "TemplateUUID", "TaskMode");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID UUID TemplateUUID TaskMode");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobApplyTemplateRequest"/> and moves past its end.
@@ -2812,7 +2812,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "TaskUUID", "Label", "Description", "EstimatedMinutes", "StartDate", "DueDate");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job TaskUUID Label Description EstimatedMinutes StartDate DueDate");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskAddRequest"/> and moves past its end.
@@ -2891,7 +2891,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobTaskUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Label", "Description", "EstimatedMinutes", "StartDate", "DueDate");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Label Description EstimatedMinutes StartDate DueDate");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobTaskUpdateRequest"/> and moves past its end.
@@ -2966,7 +2966,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobReorderTasksRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Tasks");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID Tasks");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobReorderTasksRequest"/> and moves past its end.
@@ -3089,7 +3089,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobNoteAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "Title", "Text", "Folder", "Public");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job Title Text Folder Public");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobNoteAddRequest"/> and moves past its end.
@@ -3160,7 +3160,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobDocumentAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "Title", "Text", "Folder", "Public", "FileName", "Content");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job Title Text Folder Public FileName Content");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobDocumentAddRequest"/> and moves past its end.
@@ -3239,7 +3239,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Date", "Description", "Code", "Note", "Quantity", "UnitCost", "UnitPrice", "Billable", "Supplier");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Date Description Code Note Quantity UnitCost UnitPrice Billable Supplier");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCost"/> and moves past its end.
@@ -3333,7 +3333,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "Date", "Description", "Code", "Note", "Quantity", "UnitCost", "UnitPrice", "Billable", "SupplierUUID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job Date Description Code Note Quantity UnitCost UnitPrice Billable SupplierUUID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCostAddRequest"/> and moves past its end.
@@ -3424,7 +3424,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobCostUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Date", "Description", "Code", "Note", "Quantity", "UnitCost", "UnitPrice", "Billable", "SupplierUUID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Date Description Code Note Quantity UnitCost UnitPrice Billable SupplierUUID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobCostUpdateRequest"/> and moves past its end.

@@ -615,7 +615,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Type", "State", "Name", "Description", "Budget", "OptionExplanation", "Date", "ValidDate", "EstimatedCost", "EstimatedCostTax", "EstimatedCostIncludingTax", "Amount", "AmountTax", "AmountIncludingTax", "Client", "Contact", "Tasks", "Costs", "Options");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID Type State Name Description Budget OptionExplanation Date ValidDate EstimatedCost EstimatedCostTax EstimatedCostIncludingTax Amount AmountTax AmountIncludingTax Client Contact Tasks Costs Options");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Quote"/> and moves past its end.
@@ -779,7 +779,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteTaskXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Description", "EstimatedMinutes", "BillableRate", "Billable", "Amount", "AmountTax", "AmountIncludingTax");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name Description EstimatedMinutes BillableRate Billable Amount AmountTax AmountIncludingTax");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.QuoteTask"/> and moves past its end.
@@ -862,7 +862,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteCostXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Note", "Code", "Billable", "Quantity", "UnitCost", "UnitPrice", "Amount", "AmountTax", "AmountIncludingTax");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description Note Code Billable Quantity UnitCost UnitPrice Amount AmountTax AmountIncludingTax");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.QuoteCost"/> and moves past its end.
@@ -953,7 +953,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class QuoteOptionXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description", "Note", "Code", "Quantity", "UnitCost", "UnitPrice", "Amount", "AmountTax", "AmountIncludingTax");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Description Note Code Quantity UnitCost UnitPrice Amount AmountTax AmountIncludingTax");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.QuoteOption"/> and moves past its end.

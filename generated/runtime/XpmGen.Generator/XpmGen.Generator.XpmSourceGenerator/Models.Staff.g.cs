@@ -211,7 +211,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Email", "Phone", "Mobile", "Address", "PayrollCode", "WebUrl");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Email Phone Mobile Address PayrollCode WebUrl");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Staff"/> and moves past its end.
@@ -294,7 +294,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "Address", "Phone", "Mobile", "Email", "PayrollCode");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name Address Phone Mobile Email PayrollCode");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffAddRequest"/> and moves past its end.
@@ -369,7 +369,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Address", "Phone", "Mobile", "Email", "PayrollCode");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Address Phone Mobile Email PayrollCode");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffUpdateRequest"/> and moves past its end.
@@ -503,7 +503,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class StaffEnableRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Security");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Security");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.StaffEnableRequest"/> and moves past its end.

@@ -39,7 +39,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class CatalogTaskXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Name", "Description");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Name Description");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.CatalogTask"/> and moves past its end.

@@ -364,7 +364,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimeXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Job", "Task", "Staff", "Date", "Minutes", "Note", "Billable", "Start", "End", "InvoiceTaskUUID", "WebUrl");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Job Task Staff Date Minutes Note Billable Start End InvoiceTaskUUID WebUrl");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Time"/> and moves past its end.
@@ -472,7 +472,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class JobReferenceXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID", "Name");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("ID Name");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.JobReference"/> and moves past its end.
@@ -531,7 +531,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimesheetAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job", "TaskUUID", "StaffUUID", "Date", "Minutes", "Start", "End", "Note");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Job TaskUUID StaffUUID Date Minutes Start End Note");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.TimesheetAddRequest"/> and moves past its end.
@@ -614,7 +614,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class TimesheetUpdateRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Job", "TaskUUID", "StaffUUID", "Date", "Minutes", "Start", "End", "Note");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Job TaskUUID StaffUUID Date Minutes Start End Note");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.TimesheetUpdateRequest"/> and moves past its end.

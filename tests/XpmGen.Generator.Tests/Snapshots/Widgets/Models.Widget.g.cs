@@ -223,7 +223,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class WidgetXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID", "Count", "Price", "IsActive", "Billable", "Created", "StartDate", "DueDate", "Start", "Colour", "Owner", "Parts", "Tag", "WebUrl");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("UUID Count Price IsActive Billable Created StartDate DueDate Start Colour Owner Parts Tag WebUrl");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.Widget"/> and moves past its end.
@@ -368,7 +368,7 @@ namespace XpmGen.Serialization
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static partial class WidgetAddRequestXml
     {
-        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name", "OwnerUUID");
+        private static readonly global::XpmGen.Serialization.XpmMemberNames ElementNames = new("Name OwnerUUID");
 
         /// <summary>
         /// Reads the element the reader is on into a new <see cref="global::XpmGen.Models.WidgetAddRequest"/> and moves past its end.
