@@ -187,8 +187,8 @@ public static class XpmXml
 
     /// <summary>Reads the text of the current element; an empty element reads as <see langword="null"/>.</summary>
     /// <remarks>
-    /// On a reader from <see cref="CreateReader(Stream, bool)"/>, values are shared: equal values read through the
-    /// same reader return the same string instance from their second sighting on.
+    /// On a reader from <see cref="CreateReader(Stream, bool)"/>, values are shared: a value read again through the same
+    /// reader returns the instance read first (within the pool's bounds, see docs/benchmarks.md).
     /// </remarks>
     public static string? ReadString(XmlReader reader) => XpmValueFormat.EmptyToNull(
         reader.NameTable is XpmValuePool pool && reader.CanReadValueChunk ? pool.ReadElementText(reader) : ReadText(reader));
