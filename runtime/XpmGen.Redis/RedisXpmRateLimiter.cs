@@ -225,7 +225,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
         private readonly RedisXpmRateLimiter _owner;
         private readonly RedisKey _key;
         private readonly string _member;
-        private readonly ITimer _renewal;
+        private readonly RedisLeaseRenewal _renewal;
         private readonly SemaphoreSlim _gate;
         private int _disposed;
 
@@ -235,8 +235,9 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
             _gate = gate;
             _key = key;
             _member = member;
-            var every = owner._options.InFlightLease / 3;
-            _renewal = owner.TimeProvider.CreateTimer(static state => ((Slot)state!).Renew(), this, every, every);
+            // Not renewed (Redis gone): the slot comes back to the others when its lease ends.
+            _renewal = new RedisLeaseRenewal(owner.TimeProvider, owner._options.InFlightLease, () =>
+                owner._db.ScriptEvaluateAsync(RedisScripts.RenewSlot, [key], [RedisScripts.Ms(owner._options.InFlightLease), member], CommandFlags.FireAndForget));
         }
 
         public void Dispose()
@@ -246,7 +247,7 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
                 return;
             }
 
-            _renewal.Dispose();
+            _renewal.Stop();
             try
             {
                 // Sent before the gate lets this process's next caller ask for a slot (one connection keeps the order).
@@ -266,23 +267,6 @@ public sealed class RedisXpmRateLimiter : XpmRateLimiterBase
                 {
                     // The limiter was disposed while the call ran.
                 }
-            }
-        }
-
-        private void Renew()
-        {
-            if (Volatile.Read(ref _disposed) != 0)
-            {
-                return;
-            }
-
-            try
-            {
-                _ = _owner._db.ScriptEvaluateAsync(RedisScripts.RenewSlot, [_key], [RedisScripts.Ms(_owner._options.InFlightLease), _member], CommandFlags.FireAndForget);
-            }
-            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
-            {
-                // Not renewed: the slot comes back to the others when its lease ends.
             }
         }
     }

@@ -151,7 +151,7 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
         private readonly string _key;
         private readonly RedisKey _lock;
         private readonly RedisKey _tokens;
-        private readonly ITimer _renewal;
+        private readonly RedisLeaseRenewal _renewal;
         private int _disposed;
 
         public Lease(RedisXpmTokenStore store, string key, string tokenKey, long fence)
@@ -161,8 +161,9 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
             _tokens = tokenKey;
             _lock = tokenKey + ":lock";
             FencingToken = fence;
-            var every = store._options.LockLease / 3;
-            _renewal = store._timeProvider.CreateTimer(static state => ((Lease)state!).Renew(), this, every, every);
+            // Not renewed (Redis gone): the lock expires, and the fenced save keeps a later holder's set safe.
+            _renewal = new RedisLeaseRenewal(store._timeProvider, store._options.LockLease, () =>
+                store._db.ScriptEvaluateAsync(RedisScripts.RenewLock, [_lock], [FencingToken, RedisScripts.Ms(store._options.LockLease)], CommandFlags.FireAndForget));
         }
 
         public long FencingToken { get; }
@@ -200,23 +201,6 @@ public sealed class RedisXpmTokenStore : IXpmTokenStore, IXpmTokenRefreshCoordin
             }
         }
 
-        public void StopRenewal() => _renewal.Dispose();
-
-        private void Renew()
-        {
-            if (Volatile.Read(ref _disposed) != 0)
-            {
-                return;
-            }
-
-            try
-            {
-                _ = _store._db.ScriptEvaluateAsync(RedisScripts.RenewLock, [_lock], [FencingToken, RedisScripts.Ms(_store._options.LockLease)], CommandFlags.FireAndForget);
-            }
-            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
-            {
-                // Not renewed: the lock expires, and the fenced save keeps a later holder's set safe.
-            }
-        }
+        public void StopRenewal() => _renewal.Stop();
     }
 }

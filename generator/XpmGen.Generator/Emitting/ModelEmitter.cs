@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using XpmGen.Generator.Model;
@@ -159,13 +160,13 @@ internal sealed class ModelEmitter
             writer.Line();
         }
 
-        EmitReader(writer, model, modelType);
+        EmitReader(writer, model, modelType, elements);
         writer.Line();
         EmitWriter(writer, model, modelType);
         writer.CloseBlock();
     }
 
-    private void EmitReader(SourceWriter writer, ModelClass model, string modelType)
+    private void EmitReader(SourceWriter writer, ModelClass model, string modelType, List<ModelProperty> elements)
     {
         writer.Line("/// <summary>");
         writer.Line($"/// Reads the element the reader is on into a new <see cref=\"{modelType}\"/> and moves past its end.");
@@ -211,7 +212,6 @@ internal sealed class ModelEmitter
         writer.Line("return value;");
         writer.CloseBlock();
         writer.Line();
-        var elements = model.Properties.Where(static p => p.Shape != MemberShape.Attribute).ToList();
         if (elements.Count == 0)
         {
             writer.OpenBlock($"while ({KnownTypes.XpmXml}.MoveToNextChild(reader))");

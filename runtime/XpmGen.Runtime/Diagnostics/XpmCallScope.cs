@@ -87,7 +87,7 @@ internal sealed class XpmCallScope : IDisposable
         if (error is null)
         {
             // The limits are looked up only for a log that is written.
-            if (!_logger.IsEnabled(LogLevel.Debug))
+            if (!_logger.IsEnabled(XpmLog.CallCompletedLevel))
             {
                 return;
             }

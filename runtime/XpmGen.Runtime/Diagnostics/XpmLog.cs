@@ -9,7 +9,10 @@ namespace XpmGen.Diagnostics;
 /// </summary>
 internal static partial class XpmLog
 {
-    [LoggerMessage(EventId = 1, EventName = "CallCompleted", Level = LogLevel.Debug,
+    /// <summary>The level of <see cref="CallCompleted"/>, which callers check before gathering its arguments.</summary>
+    public const LogLevel CallCompletedLevel = LogLevel.Debug;
+
+    [LoggerMessage(EventId = 1, EventName = "CallCompleted", Level = CallCompletedLevel,
         Message = "{Method} {Path} for tenant {TenantId} returned {StatusCode} in {ElapsedMs:0} ms (correlation {CorrelationId}; left this minute {MinuteRemaining}, today {DayRemaining}, app minute {AppMinuteRemaining})")]
     public static partial void CallCompleted(ILogger logger, string method, string path, string? tenantId, int statusCode, double elapsedMs, string? correlationId, int? minuteRemaining, int? dayRemaining, int? appMinuteRemaining);
 

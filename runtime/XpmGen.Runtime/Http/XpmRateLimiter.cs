@@ -72,14 +72,8 @@ public sealed class XpmRateLimiter : XpmRateLimiterBase
 
     private static async ValueTask<XpmLimitAcquisition> WaitForCallSlotAsync(ConcurrencyLimiter concurrency, CancellationToken cancellationToken)
     {
-        var lease = await concurrency.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (lease.IsAcquired)
-        {
-            return XpmLimitAcquisition.Acquired(lease, "tenant_concurrency");
-        }
-
-        lease.Dispose();
-        return XpmLimitAcquisition.Refused("tenant_concurrency");
+        var (lease, waited) = await Acquire(concurrency, cancellationToken).ConfigureAwait(false);
+        return lease is null ? XpmLimitAcquisition.Refused("tenant_concurrency") : XpmLimitAcquisition.Acquired(lease, waited ? "tenant_concurrency" : null);
     }
 
     /// <inheritdoc />

@@ -139,8 +139,7 @@ public abstract class XpmRateLimiterBase : IDisposable
         var tenant = tenantId ?? string.Empty;
         var blockedUntil = await StepAsync(static (l, t, c) => l.GetDayBlockedUntilAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
 
-        // The clock is read only when a block was ever set (DateTimeOffset.MinValue: none).
-        var blocked = blockedUntil == DateTimeOffset.MinValue ? TimeSpan.Zero : blockedUntil - TimeProvider.GetUtcNow();
+        var blocked = Left(blockedUntil);
         if (blocked > TimeSpan.Zero)
         {
             var status = GetStatus(tenant);
@@ -161,7 +160,7 @@ public abstract class XpmRateLimiterBase : IDisposable
     {
         var tenant = tenantId ?? string.Empty;
         var pausedUntil = await StepAsync(static (l, t, c) => l.GetPausedUntilAsync(t, c), tenant, cancellationToken).ConfigureAwait(false);
-        var pause = pausedUntil == DateTimeOffset.MinValue ? TimeSpan.Zero : pausedUntil - TimeProvider.GetUtcNow();
+        var pause = Left(pausedUntil);
         if (pause > TimeSpan.Zero)
         {
             metrics.ThrottledWait("paused");
@@ -207,15 +206,18 @@ public abstract class XpmRateLimiterBase : IDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
+    // What is left until a block or pause ends; the clock is read only when one was ever set (MinValue: never).
+    private TimeSpan Left(DateTimeOffset until) => until == DateTimeOffset.MinValue ? TimeSpan.Zero : until - TimeProvider.GetUtcNow();
+
     /// <summary>Runs one step on this limiter, or on the fallback while the store is unreachable.</summary>
     private ValueTask<T> StepAsync<TState, T>(Func<XpmRateLimiterBase, TState, CancellationToken, ValueTask<T>> step, TState state, CancellationToken cancellationToken) =>
 
         // A limiter without a fallback (the local one) runs the step as it is: no state machine around it.
-        _fallback is null ? step(this, state, cancellationToken) : StepWithFallbackAsync(step, state, cancellationToken);
+        _fallback is null ? step(this, state, cancellationToken) : StepWithFallbackAsync(step, _fallback, state, cancellationToken);
 
-    private async ValueTask<T> StepWithFallbackAsync<TState, T>(Func<XpmRateLimiterBase, TState, CancellationToken, ValueTask<T>> step, TState state, CancellationToken cancellationToken)
+    private async ValueTask<T> StepWithFallbackAsync<TState, T>(Func<XpmRateLimiterBase, TState, CancellationToken, ValueTask<T>> step, XpmRateLimiterBase fallback, TState state, CancellationToken cancellationToken)
     {
-        if (_fallback is { } fallback && UseFallback)
+        if (UseFallback)
         {
             return await step(fallback, state, cancellationToken).ConfigureAwait(false);
         }
@@ -224,9 +226,9 @@ public abstract class XpmRateLimiterBase : IDisposable
         {
             return await step(this, state, cancellationToken).ConfigureAwait(false);
         }
-        catch (XpmRateLimiterUnavailableException) when (_fallback is not null)
+        catch (XpmRateLimiterUnavailableException)
         {
-            return await step(_fallback, state, cancellationToken).ConfigureAwait(false);
+            return await step(fallback, state, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -35,7 +35,7 @@ internal static class XpmResponseModule
             // Parsed synchronously from memory: an asynchronous XmlReader allocates large buffers per document,
             // which dominates small calls. Large lists that should not be buffered have Stream{Name}Async.
             using var stream = new MemoryStream(response.Body, 0, response.BodyLength, writable: false);
-            using var xml = XpmXml.CreateReader(stream, response.BodyLength);
+            using var xml = XpmXml.CreateBodyReader(stream, response.BodyLength);
             content = XpmEnvelopeReader<T>.ReadAll(xml, reader, cancellationToken);
         }
         catch (Exception ex) when (ex is XmlException or FormatException)

@@ -53,7 +53,7 @@ public static class XpmXml
     /// from <see cref="PooledBodyBytes"/> on, without one below. A small body's strings cost little, and most of its
     /// values (identifiers, names, addresses) occur once, so a pool would only add its tables and lookups to the call.
     /// </summary>
-    internal static XmlReader CreateReader(Stream stream, int length) =>
+    internal static XmlReader CreateBodyReader(Stream stream, int length) =>
         XmlReader.Create(stream, length >= PooledBodyBytes ? WithValuePool(async: false) : SyncSettings);
 
     /// <summary>The smallest buffered body that is read with a value pool (64 KB, a few dozen detailed clients).</summary>
